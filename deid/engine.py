@@ -1,0 +1,211 @@
+"""The Deidentifier: Presidio assembled for clinical and therapy text.
+
+Detection runs in five steps:
+
+1. spaCy (the shipped NER model, only the components detection needs) and the
+   recognizer catalogue, through Presidio's ``AnalyzerEngine`` with context
+   enhancement; long texts are chunked with overlap (``deid.chunking``);
+2. findings under the profile's threshold, clinical eponyms (Asperger's, Beck) and
+   the profile's allow-list are dropped;
+3. the client card's known values are added (``deid.client_card``);
+4. confidently found values are propagated to their other occurrences in the
+   document (``deid.propagation``);
+5. findings are grown to whole words and merged into non-overlapping spans.
+
+Scrubbing applies the profile's operators through presidio-anonymizer.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Optional, Sequence
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, IbanRecognizer, SpacyRecognizer
+from presidio_anonymizer import AnonymizerEngine
+
+from .chunking import chunk_spans
+from .client_card import ClientCard
+from .entities import SUPPORTED_ENTITIES
+from .findings import Finding, expand_to_words, merge_overlaps
+from .nlp import DeidNlpEngine, load_spacy
+from .offline import enforce_offline
+from .operators import build_operators
+from .profiles import Profile, load_profile
+from .propagation import propagate
+
+log = logging.getLogger("deid")
+
+NER_ENTITIES = ["PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "STREET_ADDRESS", "AGE", "ZIP_CODE"]
+
+
+@dataclass
+class ScrubResult:
+    text: str
+    findings: list[Finding]
+
+
+def build_registry() -> RecognizerRegistry:
+    """The project's recognizer registry: the catalogue plus the built-ins that earn a place.
+
+    Presidio built-ins are kept only where they are precise on clinical text (both
+    validate a checksum).  Its US driver's licence, bank, passport and ITIN
+    recognizers fire on ordinary words and numbers in notes, its phone, e-mail, URL
+    and date recognizers are replaced by the catalogue's own.
+    """
+    from . import recognizers as catalogue
+
+    registry = RecognizerRegistry(supported_languages=["en"])
+    registry.add_recognizer(SpacyRecognizer(supported_entities=NER_ENTITIES, ner_strength=0.85))
+    registry.add_recognizer(CreditCardRecognizer())
+    registry.add_recognizer(IbanRecognizer())
+    for rec in catalogue.build_recognizers():
+        registry.add_recognizer(rec)
+    return registry
+
+
+def _common_word_checker():
+    """A predicate: is this word too common to propagate on its own?"""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    try:
+        from .recognizers import names as _names  # the lexicon's ambiguity scores, when present
+        is_ambiguous = getattr(_names, "is_common_word", None)
+    except ImportError:
+        is_ambiguous = None
+
+    def is_common(word: str) -> bool:
+        w = word.lower()
+        if w in STOP_WORDS:
+            return True
+        return bool(is_ambiguous(w)) if is_ambiguous else False
+
+    return is_common
+
+
+def _eponym_veto():
+    try:
+        from .recognizers.eponyms import is_eponym
+    except ImportError:
+        return None
+    return is_eponym
+
+
+class Deidentifier:
+    """Detect and remove PHI. Loading is the slow part: create once, reuse.
+
+    >>> d = Deidentifier(profile="safe-harbor")
+    >>> d.scrub("Seen by Dr Okafor on 3 March 2024.").text
+    'Seen by Dr [PERSON_1] on 2024.'
+    """
+
+    def __init__(
+        self,
+        profile: str | Profile = "safe-harbor",
+        model: str = "builtin",
+        client: Optional[str | ClientCard] = None,
+    ) -> None:
+        enforce_offline()
+        self.profile = profile if isinstance(profile, Profile) else load_profile(profile)
+        self.client = ClientCard.load(client) if isinstance(client, str) else client
+        self.nlp = load_spacy(model)
+        self.nlp_engine = DeidNlpEngine(self.nlp)
+        self.analyzer = AnalyzerEngine(
+            registry=build_registry(),
+            nlp_engine=self.nlp_engine,
+            supported_languages=["en"],
+            default_score_threshold=0.0,
+        )
+        self.anonymizer = AnonymizerEngine()
+        self._is_common = _common_word_checker()
+        self._veto = _eponym_veto()
+        self._allow = {a.casefold() for a in self.profile.allow}
+
+    # ---- detection -------------------------------------------------------
+    def detect(self, text: str, client: Optional[ClientCard] = None, explain: bool = False) -> list[Finding]:
+        return next(self.detect_many([text], client=client, explain=explain))
+
+    def detect_many(self, texts: Iterable[str], client: Optional[ClientCard] = None, explain: bool = False, batch_size: int = 32) -> Iterator[list[Finding]]:
+        """Findings for each text, in order. Texts are batched through ``nlp.pipe``."""
+        card = client or self.client
+        batch: list[str] = []
+        for t in texts:
+            batch.append(t)
+            if len(batch) >= batch_size:
+                yield from self._detect_batch(batch, card, explain)
+                batch = []
+        if batch:
+            yield from self._detect_batch(batch, card, explain)
+
+    def _detect_batch(self, texts: Sequence[str], card: Optional[ClientCard], explain: bool) -> Iterator[list[Finding]]:
+        # every chunk of every text goes through nlp.pipe together
+        pieces: list[tuple[int, int, str]] = []  # (text index, offset, chunk)
+        for i, t in enumerate(texts):
+            for s, e in chunk_spans(t):
+                pieces.append((i, s, t[s:e]))
+        raw: list[list[Finding]] = [[] for _ in texts]
+        arts = self.nlp_engine.process_batch([p[2] for p in pieces], language="en", batch_size=16)
+        for (i, off, chunk), (_, art) in zip(pieces, arts):
+            results = self.analyzer.analyze(chunk, language="en", nlp_artifacts=art, return_decision_process=explain)
+            raw[i].extend(self._to_finding(r, off) for r in results)
+        for t, found in zip(texts, raw):
+            yield self._postprocess(t, found, card)
+
+    @staticmethod
+    def _to_finding(r: RecognizerResult, offset: int) -> Finding:
+        meta = r.recognition_metadata or {}
+        exp = r.analysis_explanation
+        ctx = []
+        if exp is not None and getattr(exp, "supportive_context_word", None):
+            ctx = [exp.supportive_context_word]
+        return Finding(
+            start=r.start + offset,
+            end=r.end + offset,
+            entity_type=r.entity_type,
+            score=float(r.score),
+            recognizer=meta.get(RecognizerResult.RECOGNIZER_NAME_KEY) or (exp.recognizer if exp else "unknown"),
+            pattern=getattr(exp, "pattern_name", None) if exp else None,
+            context_words=ctx,
+        )
+
+    def _postprocess(self, text: str, found: list[Finding], card: Optional[ClientCard]) -> list[Finding]:
+        thr = self.profile.threshold
+        kept = []
+        for f in found:
+            if f.score < thr or f.end <= f.start:
+                continue
+            if f.entity_type == "PERSON" and self._veto and self._veto(text, f.start, f.end):
+                continue
+            if self._allow and text[f.start:f.end].casefold() in self._allow:
+                continue
+            kept.append(f)
+        if card is not None:
+            kept.extend(card.find(text))
+        kept = merge_overlaps(kept)
+        kept.extend(propagate(text, kept, self._is_common, self._veto))
+        kept = merge_overlaps([expand_to_words(text, f) for f in kept])
+        for f in kept:
+            f.value = text[f.start:f.end]
+        return kept
+
+    # ---- scrubbing -------------------------------------------------------
+    def scrub(self, text: str, client: Optional[ClientCard] = None) -> ScrubResult:
+        return next(self.scrub_many([text], client=client))
+
+    def scrub_many(self, texts: Iterable[str], client: Optional[ClientCard] = None, batch_size: int = 32) -> Iterator[ScrubResult]:
+        """Scrubbed results for each text, in order, batched through spaCy's ``nlp.pipe``."""
+        texts = iter(texts)
+        while True:
+            batch = [t for _, t in zip(range(batch_size), texts)]
+            if not batch:
+                return
+            for t, findings in zip(batch, self.detect_many(batch, client=client, batch_size=batch_size)):
+                yield ScrubResult(self.apply(t, findings), findings)
+
+    def apply(self, text: str, findings: list[Finding]) -> str:
+        """Apply the profile's operators to ``findings`` (non-overlapping) in ``text``."""
+        if not findings:
+            return text
+        operators = build_operators(self.profile, findings)
+        results = [RecognizerResult(f.entity_type, f.start, f.end, f.score) for f in findings]
+        return self.anonymizer.anonymize(text=text, analyzer_results=results, operators=operators).text

@@ -1,0 +1,20 @@
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def engine():
+    from deid import Deidentifier
+
+    return Deidentifier()
+
+
+def run_deid(args, input_bytes=b"", env=None, cwd=None):
+    """Run the installed CLI in a fresh process, as a user would."""
+    e = dict(os.environ)
+    if env:
+        e.update(env)
+    return subprocess.run([sys.executable, "-m", "deid", *args], input=input_bytes, capture_output=True, env=e, cwd=cwd, timeout=300)

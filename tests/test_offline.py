@@ -1,0 +1,30 @@
+"""No network at run time: with every socket refused, deid still loads and scrubs."""
+import subprocess
+import sys
+import textwrap
+
+
+def test_scrubs_with_all_sockets_refused():
+    code = textwrap.dedent(
+        """
+        import socket
+        def refuse(*a, **k):
+            raise OSError("network refused by test")
+        socket.socket.connect = refuse
+        socket.socket.connect_ex = refuse
+        socket.create_connection = refuse
+        socket.getaddrinfo = refuse
+        from deid import Deidentifier
+        d = Deidentifier()
+        out = d.scrub("Email jordan.reyes@example.com or see https://portal.example.org/jr, Dr Okafor.").text
+        assert "jordan.reyes" not in out and "Okafor" not in out, "not scrubbed"
+        # Presidio's e-mail recognizer path through tldextract must not reach out either
+        import tldextract
+        assert tldextract.extract("mail.example.co.uk").suffix == "co.uk"
+        print("OK")
+        """
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr[-2000:]
+    assert p.stdout.strip() == "OK"
+    assert "Traceback" not in p.stderr
