@@ -1,0 +1,272 @@
+"""Cities, towns and suburbs -> ``LOCATION``.
+
+Three anchors, no gazetteer (state/postcode anchors are matched anchor-first, see
+_anchored.py):
+
+* before a state/province abbreviation or postcode: ``Springfield, IL``,
+  ``Ballarat VIC 3350``, ``Ottawa, ON K1A 0B1``, ``Leeds LS1 4AP``,
+  ``Austin, Texas``; two-letter US/CA abbreviations need a comma and either a
+  postcode or the end of the phrase (so "Dr Jones, MD" or "went to OR" are left
+  alone unless a ZIP follows); AU abbreviations (VIC, NSW, QLD, TAS) work without
+  a comma; the ambiguous ones (SA, WA, NT, ACT) need a postcode;
+* after a location cue: "lives in X", "moved to X", "grew up in X", "from X",
+  "visiting X", "born in X", "relocated to X", "flew to X", "suburb of X" where X
+  is 1-3 capitalised words (Title or UPPER case) that are not a state, country,
+  weekday, month, title or generic place word ("the ED", "Home", "Hospital").
+
+* lower-case (ASR) text after a strong residence cue: "i live in ballarat",
+  "grew up in fort wayne" -- the word(s) must not be ordinary English words
+  (``lexicons/common_words.tsv.gz`` wordness < 3); without that lexicon this
+  pattern reports nothing.
+
+Capitalised phrases after a cue are dropped when their last word is an ordinary
+word (wordness >= 5), or, in ALL-CAPS notes, when any word is (wordness >= 3); short
+ALL-CAPS acronyms (OSH, PCU) are dropped.  States and countries are never reported
+("New York" and "Washington" are, as they are also cities).
+"""
+from __future__ import annotations
+
+from ._anchored import AnchoredRecognizer, AnchorRule, GatedRegexRecognizer
+from ._base import Rx
+from ._geo import AU_STATES, CA_PROVINCES, STATE_NAMES, US_STATES, alt
+
+# state names that are also big cities: reported when cued ("grew up in New York")
+_CITY_STATES = {"New York", "Washington"}
+# Title-case or UPPER words, possibly hyphenated, with St./Mt./Port/Fort prefixes
+CAP_WORD = r"(?-i:(?:[A-Z][a-z]+(?:['’][a-z]+)?(?:-[A-Z][a-z]+)?|[A-Z]{3,}|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+|St\.?|Mt\.?|Ft\.?))"
+NOT_PLACE = (
+    r"(?:the|a|an|his|her|their|my|our|this|that|these|those|home|hospital|clinic|"
+    r"school|work|church|ed|er|icu|ccu|or|pacu|ward|floor|unit|rehab|dr|mr|mrs|ms|miss|"
+    r"prof|doctor|nurse|mom|mum|dad|mother|father|parents?|family|friends?|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december|today|tomorrow|"
+    r"yesterday|tonight|now|then|there|here|time|him|her|them|it|which|what|where|"
+    r"jail|prison|court|shelter|outside|overseas|interstate|abroad|town|city|country|"
+    r"north|south|east|west|northern|southern|eastern|western|central|upstate|downstate|"
+    r"bed|chair|baseline|admission|discharge|surgery|transfer|care|medicine|psych|"
+    r"i|he|she|we|they|you|pt|patient|client|both|all|each|one|two|three|"
+    r"with|and|or|for|on|at|in|to|of|by|since|after|before|until|while|when|but|"
+    r"is|was|were|are|has|had|have|will|last|next|this|that|per|via|alone|"
+    r"wife|husband|partner|son|daughter|kids|children|boyfriend|girlfriend|"
+    r"year|years|week|weeks|month|months|day|days|ago|recently|currently|"
+    r"ct|mri|cath|lab|ir|micu|sicu|ccu|csru|cvicu|nicu|picu|pacu|step-?down|dialysis|"
+    r"hd|ew|ems|ambulance|rehab|snf|ltac|nh|vna|ot|pt|slp|pcp|gi|ekg|ecg|echo|us|"
+    r"xray|x-ray|radiology|endoscopy|bronch|surgery|nursing|medical|general|"
+    r"sleep|bathroom|toilet|commode|chair|shower|bed|stretcher|wheelchair|"
+    + alt(STATE_NAMES - _CITY_STATES).lower()
+    + r")"
+)
+CITY = rf"(?=[A-Z])(?<![\w'’])(?!(?i:{NOT_PLACE})\b){CAP_WORD}(?:[ -](?!(?i:{NOT_PLACE})\b){CAP_WORD}){{0,2}}"
+US_ABBR2 = alt(set(US_STATES) | set(CA_PROVINCES))
+US_NAME = alt(list(US_STATES.values()) + list(CA_PROVINCES.values()) + list(AU_STATES.values()))
+POSTCODE = (
+    r"(?:\d{4,5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?(?:\s\d[A-Z]{2})?|"
+    r"[A-Z]\d[A-Z][\s-]?\d[A-Z]\d)"
+)
+CUE = (
+    r"(?:lives?|living|lived|resides?|residing|resided|reside|moved|moving|moves|"
+    r"relocated|relocating|relocate|grew\s+up|raised|born|visiting|visited|visit|"
+    r"travell?ed|travell?ing|trip|holiday|vacation|flew|fly|flying|drove|drive|driving|"
+    r"commutes?|commuting|stays?|staying|stayed|based|house|home|apartment|flat|"
+    r"returned|returning|went\s+back|headed|heading|suburb|town|city|area|outskirts|"
+    r"neighbou?rhood|originally|family|parents|sister|brother|mother|father|"
+    r"transferred|tx'?d|transfer|arrived|came|called|calling|phoned|phoning|rang|"
+    r"members|relatives|friends?|people|works?|worked|working|job|school|church|"
+    r"hospitali[sz]ed|admitted|accepted|excepted|sent|go|going|went|d/c'?d|discharged?|"
+    r"presented|transplant|surgery|seen|treated|followed)"
+)
+PREP = r"(?:in|to|at|from|near|back\s+to|out\s+to|out\s+of|up\s+to|down\s+to|of|outside|around|into)"
+
+_STATES_LOWER = {" ".join(n.lower().split()) for n in STATE_NAMES - _CITY_STATES} | {
+    a.lower() for a in list(US_STATES) + list(AU_STATES) + list(CA_PROVINCES)
+}
+
+
+def _not_state(value: str) -> bool | None:
+    """States, provinces and countries are not PHI: drop them."""
+    return False if " ".join(value.lower().split()) in _STATES_LOWER else None
+
+
+
+_COMMON = None
+
+
+def _common_words() -> dict:
+    """word -> wordness (0-9) from lexicons/common_words.tsv.gz; empty if absent."""
+    global _COMMON
+    if _COMMON is None:
+        import gzip
+        from pathlib import Path
+
+        path = Path(__file__).parent / "lexicons" / "common_words.tsv.gz"
+        out = {}
+        try:
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                for line in fh:
+                    w, _, n = line.rstrip("\n").partition("\t")
+                    out[w] = int(n) if n.isdigit() else 9
+        except OSError:
+            pass
+        _COMMON = out
+    return _COMMON
+
+
+_LOWER_STOP = {
+    "a", "an", "the", "my", "his", "her", "their", "our", "your", "this", "that", "town",
+    "city", "country", "area", "house", "home", "fear", "denial", "foster", "care",
+    "poverty", "hiding", "shelter", "prison", "jail", "hospital", "rehab", "bed", "here",
+    "there", "it", "them", "him", "me", "us", "together", "alone", "with", "and", "or",
+}
+
+
+def _cued_place_ok(value: str) -> bool | None:
+    """Capitalised place after a cue: drop states/countries, short acronyms (OSH,
+    PCU) and phrases whose last word is an ordinary English word (ALL-CAPS notes:
+    "TRANSFER TO RADIATION", "CAME TO VISIT")."""
+    if _not_state(value) is False:
+        return False
+    words = value.replace("-", " ").split()
+    if len(words) == 1 and words[0].isupper() and len(words[0]) <= 4:
+        return False
+    common = _common_words()
+    if value.isupper():  # ALL-CAPS notes: every word must be unusual
+        if any(common.get(w.lower().strip(".'’"), 0) >= 3 for w in words):
+            return False
+        return None
+    last = words[-1].lower().strip(".'’")
+    if common.get(last, 0) >= 5:
+        return False
+    return None
+
+
+def _lower_place_ok(value: str) -> bool | None:
+    """Lower-case place after a strong cue: drop ordinary English words."""
+    words = value.lower().split()
+    if not words or len(words) > 3:
+        return False
+    if " ".join(words) in _STATES_LOWER:
+        return False
+    if not _common_words():
+        return False  # no lexicon: do not guess
+    common = _common_words()
+    for w in words:
+        if w in _LOWER_STOP or common.get(w, 0) >= 3 or len(w) < 3:
+            return False
+    return None
+
+
+# anchors are stdlib-re, case-sensitive (see _anchored.py); the rarest token is the
+# anchor: the postcode, else ", XX", else the state word
+ANCHOR_RULES = [
+    AnchorRule(
+        "city_before_us_state_postcode",
+        rf"(?<![\w-])(?:{POSTCODE})(?![\w-])",
+        rf"(?P<phi>{CITY}),?\s+(?-i:{US_ABBR2})\.?,?\s+",
+        0.85,
+        validate=_cued_place_ok,
+    ),
+    AnchorRule(
+        "city_comma_us_state",
+        rf",[ \t]*(?:{US_ABBR2})(?=[ \t]*(?:$|[.;:)\n]|,\s)|\s+(?:and|or|to|for|in|on|at|area|with|where|who)\b)",
+        rf"(?P<phi>{CITY})",
+        0.7,
+        validate=_cued_place_ok,
+    ),
+    AnchorRule(
+        "city_comma_state_name",
+        rf",\s*(?:{US_NAME})\b",
+        rf"(?P<phi>{CITY})",
+        0.75,
+        validate=_cued_place_ok,
+    ),
+    AnchorRule(
+        "city_before_au_state",
+        r"\s(?:(?:NSW|VIC|QLD|TAS)\b|(?:SA|WA|NT|ACT)\s+\d{4}\b)",
+        rf"(?P<phi>{CITY}),?",
+        0.8,
+        validate=_cued_place_ok,
+    ),
+    AnchorRule(
+        "city_before_uk_postcode",
+        r"\s(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[ABD-HJLNP-UW-Z]{2}|[A-Z]{2}\d[A-Z\d]?(?=[ \t]*(?:$|,\s*(?:UK|United Kingdom|England|Scotland|Wales)\b)))(?![\w-])",
+        rf"(?P<phi>{CITY}),?",
+        0.6,
+        validate=_cued_place_ok,
+    ),
+]
+
+
+PATTERNS = [
+    Rx(
+        # ASR / lower-case text: "i live in ballarat", "grew up in fort wayne"
+        "lower_cued_place",
+        r"\b(?:lives?|living|lived|resides?|residing|resided|moved|moving|relocated|"
+        r"relocating|grew\s+up|raised|born|originally|visiting)\s+(?:here\s+)?"
+        r"(?:in|to|near|from|at)\s+(?P<phi>(?-i:[a-z][a-z'’-]+(?:\s+[a-z][a-z'’-]+)?))"
+        r"(?=\s*(?:$|[.,;:!?)]|\s+(?:with|and|for|since|when|where|but|last|in|on|about|"
+        r"after|before|until|because|so|then|now|as|to|at)\b))",
+        0.55,
+        flags=0,
+        validate=_lower_place_ok,
+    ),
+    Rx(
+        "cued_place",
+        rf"\b(?i:{CUE})\s+(?i:{PREP})\s+(?:the\s+)?(?P<phi>{CITY})",
+        0.6,
+        flags=0,
+        validate=_cued_place_ok,
+    ),
+    Rx(
+        "visiting_place",
+        rf"\b(?i:visiting|visited|visits|visit|toured|touring|flew\s+out\s+of)\s+(?P<phi>{CITY})"
+        r"(?=\s*(?:$|[.,;:)\n]|\s+(?:for|on|in|last|next|this|with|to|and|over|during)\b))",
+        0.5,
+        flags=0,
+        validate=_cued_place_ok,
+    ),
+    Rx(
+        "from_place",
+        rf"\b(?i:from|in|to|visiting)\s+(?P<phi>{CITY})(?=,\s*(?:{US_NAME}|(?-i:{US_ABBR2})|"
+        rf"(?-i:NSW|VIC|QLD|TAS|SA|WA|NT|ACT))\b)",
+        0.8,
+        flags=0,
+    ),
+]
+
+
+_CUE_STEMS = (
+    "live", "living", "resid", "move", "moving", "relocat", "grew", "raised", "born",
+    "visit", "travel", "trip", "holiday", "vacation", "flew", "fly", "flying", "drove",
+    "driv", "commut", "stay", "based", "house", "home", "apartment", "flat", "return",
+    "went back", "head", "suburb", "town", "city", "area", "outskirts", "neighbo",
+    "original", "family", "parents", "sister", "brother", "mother", "father", "transfer",
+    "tx", "arrived", "came",
+)
+GATES = {
+    "cued_place": _CUE_STEMS + ("call", "phon", "rang", "member", "relative", "friend",
+                                "people", "work", "job", "school", "church", "hospital",
+                                "admit", "accept", "except", "sent", "go", "went", "d/c",
+                                "discharg", "present", "seen", "treat", "follow"),
+    "lower_cued_place": ("live", "resid", "mov", "relocat", "grew", "raised", "born",
+                         "original", "visiting"),
+    "visiting_place": ("visit", "tour", "flew"),
+    "from_place": (",",),
+}
+
+
+def get_recognizers():
+    return [
+        GatedRegexRecognizer(
+            "LOCATION",
+            PATTERNS,
+            gates=GATES,
+            name="PlaceRecognizer",
+            context=["lives", "city", "town", "suburb", "from", "moved"],
+        ),
+        AnchoredRecognizer(
+            "LOCATION",
+            ANCHOR_RULES,
+            name="PlaceAnchoredRecognizer",
+            context=["city", "town", "suburb"],
+        ),
+    ]

@@ -1,0 +1,87 @@
+"""ZIP codes and postcodes -> ``ZIP_CODE``.
+
+* US ZIP / ZIP+4 after a state abbreviation or name: ``Springfield, IL 62704``,
+  ``Austin, Texas 78701-1234``; after a label: ``ZIP 62704``, ``zip code: 62704``;
+* AU 4-digit postcode after a state abbreviation/name: ``Ballarat VIC 3350``,
+  ``Perth, Western Australia 6000``; ``postcode 3350``;
+* UK postcodes ``SW1A 1AA``, ``M1 1AE`` (upper case, inward-code letters checked;
+  the pattern is distinctive); lower-case or unspaced only after a "postcode" label;
+* Canadian ``K1A 0B1`` (valid letters only).
+
+A bare 4- or 5-digit number is never reported without one of these anchors.
+"""
+from __future__ import annotations
+
+import re
+
+from ._anchored import GatedRegexRecognizer
+from ._base import Rx
+from ._geo import AU_STATES, CA_PROVINCES, US_STATES, alt
+
+US_ABBR = alt(US_STATES)
+US_NAME = alt(US_STATES.values())
+AU_ABBR = alt(AU_STATES)
+AU_NAME = alt(AU_STATES.values())
+LABEL = r"(?:zip(?:\s*code)?|zipcode|post\s*code|postal\s*code|pcode|p/c)"
+UK = r"(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[ABD-HJLNP-UW-Z]{2})"
+UK_ANY = r"(?:[a-z]{1,2}\d[a-z\d]?\s?\d[abd-hjlnp-uw-z]{2})"
+CA = r"(?:[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][\s-]?\d[ABCEGHJ-NPRSTV-Z]\d)"
+
+PATTERNS = [
+    Rx(
+        "us_zip_after_state",
+        # digit-first, the state in a lookbehind (fast)
+        rf"(?<![\w-])\d{{5}}(?:-\d{{4}})?(?![\w-])"
+        rf"(?<=[\s,](?-i:{US_ABBR})\.?,?\s+\d{{5}}(?:-\d{{4}})?)",
+        0.85,
+    ),
+    Rx(
+        "us_zip_after_state_name",
+        rf"(?<![\w-])\d{{5}}(?:-\d{{4}})?(?![\w-])"
+        rf"(?<=\b(?:{US_NAME}),?\s+\d{{5}}(?:-\d{{4}})?)",
+        0.85,
+    ),
+    Rx(
+        "au_postcode_after_state",
+        rf"(?<![\w-])\d{{4}}(?![\w-])(?<=[\s,](?:(?-i:{AU_ABBR})|{AU_NAME}),?\s+\d{{4}})",
+        0.85,
+    ),
+    Rx(
+        "labelled_postcode",
+        rf"\b{LABEL}\s*(?:is|:|#|-)?\s*(?P<phi>\d{{5}}(?:-\d{{4}})?|\d{{4}}|{UK_ANY}|{CA})(?![\w-])",
+        0.9,
+    ),
+    Rx(
+        "uk_postcode",
+        rf"(?<![\w-])(?-i:{UK})(?![\w-])",
+        0.75,
+    ),
+    Rx(
+        "ca_postal_code",
+        rf"(?<![\w-])(?=[a-z]\d){CA}(?![\w-])",
+        0.8,
+    ),
+]
+
+
+GATES = {
+    "us_zip_after_state": re.compile(r"\d{5}"),
+    "us_zip_after_state_name": re.compile(r"\d{5}"),
+    "au_postcode_after_state": re.compile(r"\d{4}"),
+    "labelled_postcode": ("zip", "post", "p/c", "pcode"),
+    "uk_postcode": re.compile(r"\d[A-Z]{2}\b"),
+    "ca_postal_code": re.compile(r"[A-Za-z]\d[A-Za-z][\s-]?\d", re.IGNORECASE),
+}
+
+
+def get_recognizers():
+    return [
+        GatedRegexRecognizer(
+            "ZIP_CODE",
+            PATTERNS,
+            gates=GATES,
+            name="PostcodeRecognizer",
+            context=["zip", "postcode", "postal", "address"],
+            prefilter=r"\d{4}|\d[a-z]{2}\b|[a-z]\d[a-z]",
+        )
+    ]

@@ -1,0 +1,98 @@
+"""Spoken dates in ASR transcripts (lower case, numbers as words) -> ``DATE_TIME``.
+
+* month + ordinal or cardinal day: "march third", "march the twenty first",
+  "march three", "may first";
+* optionally with a spoken year: "march third twenty twenty four",
+  "june fifth two thousand and nine", "march nineteen eighty seven",
+  "born in march of eighty seven", "march of oh four";
+* day first: "the third of march", "twenty first of june";
+* ordinal day after a date cue: "on the twenty first", "since the third"
+  (not "on the third floor", "the third time").
+
+A spoken year on its own ("nineteen eighty seven") is not a date; it is only
+reported as part of a month phrase.
+"""
+from __future__ import annotations
+
+import re
+
+from ._anchored import GatedRegexRecognizer
+from ._base import Rx
+
+MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+)
+_U = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_UORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+_TEEN = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TEENORD = (
+    r"(?:tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
+    r"eighteenth|nineteenth)"
+)
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+DAY_ORD_W = rf"(?:twenty[\s-]+{_UORD}|thirty[\s-]+first|twentieth|thirtieth|{_TEENORD}|{_UORD})"
+DAY_CARD_W = rf"(?:twenty[\s-]+{_U}|thirty[\s-]+one|twenty|thirty|{_TEEN}|{_U})"
+TWO_DIGIT = rf"(?:{_TENS}(?:[\s-]+{_U})?|{_TEEN}|(?:oh|o|zero)[\s-]+{_U})"
+YEAR_W = (
+    rf"(?:(?:nineteen|twenty)[\s-]+(?:hundred|{TWO_DIGIT})|two\s+thousand(?:\s+and)?"
+    rf"(?:[\s-]+(?:{TWO_DIGIT}|{_U}))?)"
+)
+YEAR_ANY = rf"(?:{YEAR_W}|(?:1[89]|20)\d\d)"
+NOT_AFTER_ORD = (
+    r"(?!\s+(?:floor|grade|time|times|attempt|day|week|month|year|cycle|dose|line|trial|"
+    r"session|visit|percentile|degree|generation|round|try|place|period|one|person|"
+    r"child|kid|son|daughter|baby|wife|husband|marriage|job|question|step|page|thing|"
+    r"of\s+(?:the|them|those|these|us|my|his|her)|opinion|half|quarter|option)\b)"
+)
+
+PATTERNS = [
+    Rx(
+        "month_day_spoken",
+        rf"\b{MONTH}\s+(?:the\s+)?(?:{DAY_ORD_W}|{DAY_CARD_W})\b"
+        rf"(?:,?\s+(?:of\s+)?{YEAR_ANY}\b)?",
+        0.8,
+    ),
+    Rx(
+        "day_of_month_spoken",
+        rf"\b(?:the\s+)?{DAY_ORD_W}\s+(?:of\s+)?{MONTH}\b(?:,?\s+(?:of\s+)?{YEAR_ANY}\b)?",
+        0.85,
+    ),
+    Rx(
+        "month_year_spoken",
+        rf"\b{MONTH}\s+(?:of\s+)?(?:{YEAR_W}|(?:of\s+)?(?:'|’)?{TWO_DIGIT})\b",
+        0.75,
+    ),
+    Rx(
+        "cued_ordinal_spoken",
+        rf"\b(?:on|since|by|until|till|from|before|after|starting|monday|tuesday|wednesday|"
+        rf"thursday|friday|saturday|sunday)\s+the\s+(?P<phi>{DAY_ORD_W})\b{NOT_AFTER_ORD}",
+        0.65,
+    ),
+]
+
+
+
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)
+GATES = {
+    "month_day_spoken": _MONTHS,
+    "day_of_month_spoken": _MONTHS,
+    "month_year_spoken": _MONTHS,
+    "cued_ordinal_spoken": re.compile(
+        r"\bthe\s+(?:twenty|thirty|first|second|third|\w+th)\b", re.IGNORECASE
+    ),
+}
+
+
+def get_recognizers():
+    return [
+        GatedRegexRecognizer(
+            "DATE_TIME",
+            PATTERNS,
+            gates=GATES,
+            name="SpokenDateRecognizer",
+            context=["date", "born", "birthday", "on", "since"],
+        )
+    ]

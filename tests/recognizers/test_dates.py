@@ -1,0 +1,117 @@
+"""Unit tests for recognizers/dates.py and recognizers/speech_dates.py (synthetic text)."""
+import time
+
+import pytest
+
+from deid.recognizers import dates as D
+from deid.recognizers import speech_dates as S
+
+RECS = D.get_recognizers() + S.get_recognizers()
+
+
+def spans(text, min_score=0.4):
+    return [(x.start, x.end) for r in RECS for x in r.analyze(text, []) if x.score >= min_score]
+
+
+def covered(text, value):
+    i = text.index(value)
+    sp = spans(text)
+    return all(any(s <= k < e for s, e in sp) for k in range(i, i + len(value)) if text[k].isalnum())
+
+
+def untouched(text, value):
+    i = text.index(value)
+    return not any(s < i + len(value) and e > i for s, e in spans(text))
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Seen on 03/14/2024 for review.", "03/14/2024"),
+    ("Seen on 14/03/2024 for review.", "14/03/2024"),
+    ("Letter dated 3-14-24.", "3-14-24"),
+    ("Admitted 2024-03-14 via ED.", "2024-03-14"),
+    ("Referral received 14.03.2024.", "14.03.2024"),
+    ("Next session March 14, 2024 at 10.", "March 14, 2024"),
+    ("Next session 14 March 2024 at 10.", "14 March 2024"),
+    ("Reviewed Mar 14th with mum.", "Mar 14th"),
+    ("Reviewed on the 14th of March.", "14th of March"),
+    ("SEEN MARCH 14 BY TEAM", "MARCH 14"),
+    ("Started sertraline March 2024.", "March 2024"),
+    ("Started sertraline Mar '24.", "Mar '24"),
+    ("Appointment Monday 3/4 confirmed.", "3/4"),
+    ("Follow-up booked for 7/22.", "7/22"),
+    ("Bowels last opened 11/5.", "11/5"),
+    ("Cardiac surgery 8/87, stable since.", "8/87"),
+    ("Reviewed on the 4th, well.", "4th"),
+    ("Low mood since the 21st.", "21st"),
+    ("Argument with father on Christmas Eve 2024.", "Christmas Eve 2024"),
+    ("Spent Christmas Day alone.", "Christmas Day"),
+    ("Relapse after Easter Sunday 2023.", "Easter Sunday 2023"),
+    ("Drank heavily on New Year's Eve.", "New Year's Eve"),
+    ("Family conflict at Thanksgiving 2022.", "Thanksgiving 2022"),
+    ("Stopped lithium in spring 2024.", "spring 2024"),
+    ("Moved house in early June.", "June"),
+    ("Seen on 3-14 for review.", "3-14"),
+    ("Plan review March 3-5.", "March 3-5"),
+])
+def test_written_dates(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Session at 3pm today.", "3pm"),
+    ("Group at 14:00.", "14:00"),
+    ("Medication round at 1400.", "1400"),
+    ("Low mood for two weeks.", "two weeks"),
+    ("Lorazepam x3 days.", "x3 days"),
+    ("Obs q4h overnight.", "q4h"),
+    ("Diagnosed in 2019 by GP.", "2019"),
+    ("BP 120/80, HR 72.", "120/80"),
+    ("Oxycodone 5/325 mg prn.", "5/325"),
+    ("Rates pain 2/10 today.", "2/10"),
+    ("Pain 3/10 at rest.", "3/10"),
+    ("PHQ-9 14/27 today.", "14/27"),
+    ("GAD-7 5/21 today.", "5/21"),
+    ("Strength 5/5 bilaterally.", "5/5"),
+    ("Given 1/2 NS overnight.", "1/2"),
+    ("PSV 10/5 with FiO2 30%.", "10/5"),
+    ("Living on the 4th floor.", "4th"),
+    ("Version 1.2.3 installed.", "1.2.3"),
+    ("You may go now.", "may"),
+    ("Loves Christmas trees.", "Christmas"),
+])
+def test_not_dates(text, value):
+    assert untouched(text, value)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("we met on march third i think", "march third"),
+    ("it was march third twenty twenty four", "march third twenty twenty four"),
+    ("that was the third of march", "the third of march"),
+    ("she came in on the twenty first", "twenty first"),
+    ("my birthday is march three", "march three"),
+    ("she was born in march nineteen eighty seven", "march nineteen eighty seven"),
+    ("born in march of eighty seven", "march of eighty seven"),
+    ("since june fifth two thousand and nine", "june fifth two thousand and nine"),
+])
+def test_spoken_dates(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("we live on the third floor", "third"),
+    ("the third time this happened", "third"),
+    ("nineteen eighty seven was a good year", "nineteen eighty seven"),
+    ("first of all i want to say", "first"),
+    ("we march on regardless", "march"),
+])
+def test_not_spoken_dates(text, value):
+    assert untouched(text, value)
+
+
+def test_speed_on_long_text():
+    chunk = ("Pt seen 3/14, BP 120/80, pain 2/10, plan review March 2024. "
+             "Took 5/325 mg at 14:00 for two weeks. Lives with mother since 2019. ") * 8000
+    t = time.perf_counter()
+    for r in RECS:
+        r.analyze(chunk, [])
+    assert time.perf_counter() - t < 10  # ~1 MB; generous bound for loaded CI machines
