@@ -26,6 +26,7 @@ from presidio_anonymizer import AnonymizerEngine
 
 from .chunking import chunk_spans
 from .client_card import ClientCard
+from .context import WindowContextEnhancer
 from .entities import SUPPORTED_ENTITIES
 from .findings import Finding, expand_to_words, merge_overlaps
 from .nlp import DeidNlpEngine, load_spacy
@@ -110,12 +111,10 @@ class Deidentifier:
         self.client = ClientCard.load(client) if isinstance(client, str) else client
         self.nlp = load_spacy(model)
         self.nlp_engine = DeidNlpEngine(self.nlp)
-        self.analyzer = AnalyzerEngine(
-            registry=build_registry(),
-            nlp_engine=self.nlp_engine,
-            supported_languages=["en"],
-            default_score_threshold=0.0,
-        )
+        self.registry = build_registry()
+        self.recognizers = self.registry.get_recognizers(language="en", all_fields=True)
+        self.entities = sorted({e for r in self.recognizers for e in r.supported_entities})
+        self.context = WindowContextEnhancer(threshold=self.profile.threshold)
         self.anonymizer = AnonymizerEngine()
         self._is_common = _common_word_checker()
         self._veto = _eponym_veto()
@@ -146,10 +145,28 @@ class Deidentifier:
         raw: list[list[Finding]] = [[] for _ in texts]
         arts = self.nlp_engine.process_batch([p[2] for p in pieces], language="en", batch_size=16)
         for (i, off, chunk), (_, art) in zip(pieces, arts):
-            results = self.analyzer.analyze(chunk, language="en", nlp_artifacts=art, return_decision_process=explain)
-            raw[i].extend(self._to_finding(r, off) for r in results)
+            raw[i].extend(self._to_finding(r, off) for r in self.analyze(chunk, art))
         for t, found in zip(texts, raw):
             yield self._postprocess(t, found, card)
+
+    def analyze(self, text: str, nlp_artifacts) -> list[RecognizerResult]:
+        """Run every recognizer of the registry on one chunk, then context enhancement.
+
+        This is what Presidio's ``AnalyzerEngine.analyze`` does, without its per-result
+        lemmatization and deep copies (see ``deid.context``); thresholds, eponyms,
+        propagation and merging follow in ``_postprocess``.
+        """
+        results: list[RecognizerResult] = []
+        for rec in self.recognizers:
+            found = rec.analyze(text=text, entities=self.entities, nlp_artifacts=nlp_artifacts)
+            if found:
+                results.extend(found)
+        return self.context.enhance_using_context(text, results, nlp_artifacts, self.recognizers)
+
+    def presidio_analyzer(self) -> AnalyzerEngine:
+        """A Presidio ``AnalyzerEngine`` over the same registry and NLP engine, for Presidio users."""
+        return AnalyzerEngine(registry=self.registry, nlp_engine=self.nlp_engine, supported_languages=["en"],
+                              context_aware_enhancer=WindowContextEnhancer(threshold=self.profile.threshold))
 
     @staticmethod
     def _to_finding(r: RecognizerResult, offset: int) -> Finding:

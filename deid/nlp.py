@@ -1,9 +1,8 @@
 """spaCy loading for deid: the shipped NER model (or a stand-in), offline, lean.
 
 The NLP engine handed to Presidio runs only what detection needs (tokenizer and,
-when a model is present, tok2vec + ner).  There is no parser or lemmatizer, so the
-"lemmas" Presidio's context enhancer compares context words with are the lowercase
-token texts.
+when a model is present, tok2vec + ner).  There is no parser or lemmatizer: context
+words are compared with the lowercase words of the text itself (``deid.context``).
 """
 from __future__ import annotations
 
@@ -99,11 +98,14 @@ class DeidNlpEngine(SpacyNlpEngine):
 
     def _doc_to_nlp_artifact(self, doc: Doc, language: str) -> NlpArtifacts:
         entities, scores = self._get_updated_entities(list(doc.ents), [self.ner_model_configuration.default_score] * len(doc.ents))
+        # deid's recognizers and context enhancer read words from the text itself, so
+        # the per-token lists Presidio's lemma enhancer needs are not built here (they
+        # cost more than the NER on long notes); tokens stay available on the Doc.
         return NlpArtifacts(
             entities=entities,
             tokens=doc,
-            tokens_indices=[t.idx for t in doc],
-            lemmas=[t.lower_ for t in doc],
+            tokens_indices=[],
+            lemmas=[],
             nlp_engine=self,
             language=language,
             scores=scores,

@@ -46,6 +46,8 @@ def number_in(text: str) -> int | None:
         return int(m.group())
     total, seen = 0, False
     for w in regex.findall(r"[a-z]+", text.lower()):
+        if w == "and" and seen:
+            continue
         if w in _DECADE_WORDS:
             return total + _DECADE_WORDS[w]
         if w in _WORD_NUM:
