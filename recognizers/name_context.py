@@ -1,0 +1,540 @@
+"""Person names found by their context: titles, relationship words, roles, speaker
+labels, sign-offs, credentials, headers and initials.  These catch names that are in
+no lexicon ("Dr. Xochitl", "my sister Keziah").
+
+Each pattern captures a cue and up to three following (or, for right-anchored cues
+such as credentials, preceding) words in a group ``phi``.  The words are then
+*refined* one by one with the case mode of the document (see ``name_lexicon``):
+in mixed-case text a name word must be capitalised (lowercase accepted only after
+strong titles like "dr"/"mr"); in lowercase or ALL-CAPS text a word is accepted when
+it is a lexicon name or not an ordinary English word.  Refining stops at the first
+word that fails, so "Dr. Smith aware" gives "Smith" and "my sister was" gives nothing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+
+from .eponyms import is_eponym
+from .name_lexicon import _common, case_mode, hand_ambiguous, headings, lookup, wordness
+
+F = regex.MULTILINE  # patterns are case-sensitive; cue words use inline (?i:...)
+
+WORD = r"\p{L}(?:\p{L}|['’](?=\p{L}))*(?:-\p{L}(?:\p{L}|['’](?=\p{L}))*)*"
+INIT = r"\p{Lu}\.?"
+# up to three name words, each optionally preceded by an initial ("J. R. Smith")
+SEQ = rf"(?:{INIT}[ \t]?){{0,2}}{WORD}(?:[ \t]+(?:{INIT}[ \t]+)?{WORD}){{0,2}}"
+# a list of such names: "Sam, Alex and Jo"
+LIST = rf"{SEQ}(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]*&[ \t]*){SEQ}){{0,3}}"
+
+STRONG_TITLES = (
+    r"drs|dr|doctor|mr|mrs|ms|mx|prof|professor|rev|reverend|judge|det|detective|sgt|"
+    r"capt|pastor|rabbi|imam|dame|sir"
+)
+WEAK_TITLES = r"nurse|sister|brother|father|mother|coach|officer|miss|aunty|auntie|aunt|uncle"
+RELATIONS = (
+    r"(?:(?:mother|father|sister|brother|son|daughter)[- ]in[- ]laws?|"
+    r"(?:step|half[- ]?|ex[- ]?|god|foster[- ]|great[- ]?|grand)?"
+    r"(?:mother|mom|mum|mommy|mummy|mama|father|dad|daddy|papa|parent|sister|sis|"
+    r"brother|bro|son|daughter|child|kid|baby|husband|wife|spouse|partner|boyfriend|"
+    r"girlfriend|bf|gf|fianc[eé]e?|sibling|twin|aunt|auntie|uncle|cousin|niece|nephew|"
+    r"grandmother|grandfather|grandma|grandpa|granny|nana|nanna|gran|grandson|"
+    r"granddaughter|friend|roommate|flatmate|housemate|neighbou?r|coworker|co-worker|"
+    r"colleague|boss|manager|supervisor|mentor|sponsor|landlord|lodger|carer|caregiver|"
+    r"guardian|classmate|teammate|peer|ex|stepmom|stepdad)s?)"
+)
+ROLES = (
+    r"case[ -]?manager|case[ -]?worker|caseworker|social[ -]worker|sw|psychiatrist|"
+    r"psychologist|therapist|counsell?or|clinician|gp|pcp|teacher|principal|tutor|"
+    r"chaplain|attending|resident|fellow|intern|np|nurse practitioner|dietitian|"
+    r"dietician|nutritionist|pharmacist|physician|surgeon|cardiologist|neurologist|"
+    r"oncologist|pediatrician|paediatrician|ot|slp|speech therapist|interpreter|"
+    r"advocate|lawyer|attorney|probation officer|parole officer|pastor|priest|"
+    r"worker|aide|doula|midwife|coach|sponsor|doctor|dr|md|rn"
+)
+POSSESSORS = r"(?:my|his|her|their|your|our|the|pt'?s|patient'?s|client'?s|whose|a)"
+SIGNOFF_STRONG = (
+    r"seen by|seen with|discussed with|d/w|spoke with|spoke to|talked with|talked to|"
+    r"met with|signed by|electronically signed by|e-signed by|reviewed by|dictated by|"
+    r"transcribed by|written by|prepared by|authored by|supervised by|referred by|"
+    r"examined by|evaluated by|assessed by|co-signed by|cosigned by|countersigned by|"
+    r"covering for|covered by|handed over to|cc|c\.c\.|attn|attention|sincerely|regards|"
+    r"kind regards|best regards|warm regards|many thanks|best wishes|yours sincerely|"
+    r"yours faithfully|yours truly|respectfully"
+)
+SIGNOFF_WEAK = (
+    r"per|report to|report from|report given to|reported to|notified|paged|called|"
+    r"signed|thanks|thank you|cheers"
+)
+HEADER_CUES = (
+    r"name|full name|client name|patient name|pt name|client|patient|pt|re|dear|"
+    r"therapist|clinician|provider|counsell?or|psychiatrist|psychologist|"
+    r"referring (?:physician|clinician|provider|doctor|gp)|referrer|referred by|"
+    r"to|from|attn|emergency contact|contact|next of kin|nok|parent/guardian|"
+    r"parent|guardian|caregiver|carer|supervisor|supervisee|author|signed|"
+    r"interpreter|hcp|health care proxy|healthcare proxy|proxy|poa|attending|"
+    r"resident|nurse|rn|md|np|pcp|gp|case manager|social worker|student|child|"
+    r"mother|father|spouse|partner|clinician signature|signature"
+)
+CREDS_CI = (
+    r"lcsw|licsw|lmsw|lpc|lpcc|lmhc|lcpc|lmft|msw|psyd|psy\.d\.|ph\.?d\.?|rrt|bsn|"
+    r"msn|aprn|fnp|pmhnp|dnp|lpn|lvn|cna|bcba|mbbs|casac|cadc|ladc|amft|apcc|acsw|"
+    r"frcpc|franzcp|mrcpsych|pa-c|m\.d\.|r\.n\.|d\.o\.|ccc-slp|otr/l|crnp|dclinpsy|mpsych|"
+    r"amhsw|babcp|hcpc|rsw|mbacp|ukcp|mappsych|maps|faps|ahpra|bacp|cpsych|rpn|rmn|"
+    r"lcdc|lisw|licdc|cmhc|nbcc|cpc|ncc"
+)
+CREDS_CS = r"MD|RN|NP|PA|DO|LSW|CRT|OTR|SW|SLP|RD|RT|DPT|MFT|NCC|MA|MS|MPH|EdD|LAC|CSW|PMHNP-BC|FNP-BC"
+SPEAKER_ROLES = (
+    r"client|patient|pt|therapist|counsell?or|clinician|interviewer|parent|mother|"
+    r"father|mom|dad|speaker[ \t]*\d*|caller|child|teen|adolescent|partner|spouse|"
+    r"husband|wife|interpreter|participant|respondent|member|doctor|dr|nurse"
+)
+INITIALS_STOP = {
+    "AM", "PM", "US", "UK", "NB", "PS", "MD", "DO", "RN", "BS", "MS", "MA", "BA", "ER",
+    "OR", "IV", "PO", "QD", "BID", "TID", "QID", "HS", "PRN", "NPO", "DC", "LA", "NY",
+    "SOB", "IE", "EG", "AKA", "ET", "AL", "VS", "CC", "NA", "OT", "PT", "ST", "RT",
+    "ED", "AD", "BC", "UN", "EU", "DR", "MR", "GP", "NP", "PA", "OD", "OS",
+    "OU", "QHS", "QAM", "QPM", "TV", "OK", "DNR", "DNI", "NG", "GT", "AC", "PC", "SL",
+    "IM", "SC", "SQ", "ID", "PE", "AP", "LL", "RLL", "LLL", "RUL", "LUL", "CO", "HO",
+    "GU", "GI", "CI", "YO", "SP", "NO", "OOB", "WNL", "ABD", "EXT", "UA", "RA", "RN",
+    "CT", "MRI", "EKG", "ECG", "AV", "VS", "HR", "BP", "RR", "TX", "DX", "RX", "HX",
+    "SX", "FX", "CS", "GCS", "PT", "INR", "PTT", "IQ", "MSE", "CBT", "DBT", "ACT", "DOB",
+    "MRN", "NHS", "SSN", "EMDR", "PTSD", "ADHD", "OCD", "GAD", "MDD", "USA",
+}
+
+
+# pronouns, determiners, wh-words, auxiliaries: never a name after a cue word
+FUNCTION_WORDS = frozenset(
+    """
+    he she it they we you i me him them us his her hers its their theirs our ours your
+    yours my mine how what when where why who whom whose which this that these those
+    the a an and or but nor is was are were be been being has have had do does did
+    not no yes so then there here if as at by for from in into of on to with without
+    about after before again also am any because both can could each either every few
+    just more most much must neither now only other over own same should some such
+    than too under until up very would shall might ok okay well oh um uh yeah hi hello
+    please thanks today tomorrow yesterday tonight per via re last next first
+    """.split()
+)
+
+
+
+
+_CONTRACTION = regex.compile(r"'(?:m|re|ve|ll|d|t)$")
+_CRED_CI_RX = regex.compile(rf"(?:{CREDS_CI}|{CREDS_CS.lower()})")
+
+
+def _style(w: str) -> str:
+    letters = [c for c in w if c.isalpha()]
+    if all(c.isupper() for c in letters):
+        return "U"
+    if all(c.islower() for c in letters):
+        return "l"
+    return "T" if letters[0].isupper() else "x"
+
+
+def word_ok(w: str, mode: str, strength: str, first: bool) -> bool:
+    """Can ``w`` be (part of) a name after a cue of the given strength?
+
+    strength: 'strong' (Dr, Mr ...), 'rel' (relationship/role words, headers),
+    'weak' (sign-off cues such as "per", "called", speaker labels).
+    """
+    k = w.lower().replace("’", "'")
+    if k in FUNCTION_WORDS or k.endswith("'s") or _CONTRACTION.search(k):
+        return False
+    if CRED_AT.fullmatch(w) is not None or _CRED_CI_RX.fullmatch(k) is not None:
+        return False  # a credential, not a name ("MSW", "PhD")
+    if "-" in k:  # "Smith-Jones" yes, "called-update" / "in-law" no
+        return all(p and word_ok(p, mode, strength, True) for p in w.split("-"))
+    if k in headings() and not (first and strength == "strong"):
+        return False
+    info = lookup(w)
+    wn = wordness(w)
+    raw = _common().get(k, -1)  # frequency only, without the hand list
+    st = _style(w)
+    if len(w) == 1:
+        return False
+    if mode == "mixed":
+        if st == "T" or st == "x":
+            if info is not None:
+                # capitalised lexicon name; weak cues need a less ambiguous one
+                if strength == "weak":
+                    return info[3] <= 5 or wn < 5
+                return not (wn >= 8 and not first)
+            return wn < 3 and strength != "weak"
+        if st == "U":
+            if strength == "strong" and first and len(w) >= 2:
+                return True  # "DR. LAW", "MR KOHL"
+            if k in hand_ambiguous():
+                return False
+            if info is not None:
+                return info[3] <= (6 if strength != "weak" else 2)
+            # an unknown ALL-CAPS word in mixed text is usually an acronym
+            return wn < 0 and strength == "strong" and len(w) >= 3
+        # lowercase word in mixed text
+        if strength == "strong" and first:
+            if info is not None:
+                return wn <= 6
+            return wn < 0 and len(w) >= 3
+        if strength == "rel" and first and info is not None and (info[0] or info[3] <= 4):
+            return raw <= 6
+        if info is not None and not first:
+            return info[3] <= 2 and strength == "strong"
+        return False
+    # caseless documents (ALL CAPS or all lowercase)
+    if info is not None:
+        if strength == "strong":
+            return raw <= (6 if first else 3)
+        if strength == "rel":
+            return ((info[0] or info[3] <= 4) and raw <= 6) if first else info[3] <= 4
+        return info[3] <= 2
+    if k in hand_ambiguous():
+        return False
+    return wn < 0 and len(w) >= 3 and strength != "weak"
+
+
+@dataclass
+class Ctx:
+    """A left-anchored context pattern: ``cue`` (case-insensitive) then ``rest`` with phi.
+
+    Candidates are found by one tokenising pass: a pattern is tried (``regex.match``
+    at the token) only where a token can begin its cue, which keeps the catalogue
+    fast on long texts.
+    """
+
+    name: str
+    cue: str
+    rest: str
+    score: float
+    strength: str
+    multi: bool = False
+    anchor: str = "left"
+
+    def __post_init__(self) -> None:
+        self.head = regex.compile(rf"(?i:{self.cue})")
+        self.regex = regex.compile(rf"(?i:{self.cue}){self.rest}", F)
+
+
+def _rx(s: str) -> "regex.Pattern":
+    return regex.compile(s, F)
+
+
+_WSPLIT = regex.compile(rf"{INIT}(?=[ \t])|{WORD}")
+_LSPLIT = regex.compile(r"[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]*&[ \t]*")
+B = r"(?<![\p{L}\p{N}])"  # word boundary before
+E = r"(?![\p{L}\p{N}])"
+_TITLE_OPT = rf"(?:(?i:{STRONG_TITLES})\.?[ \t]+)?"
+
+LEFT: list[Ctx] = [
+    Ctx("title_strong", STRONG_TITLES,
+        rf"(?:\.|{E})[ \t]*(?P<phi>{SEQ}(?:[ \t]+(?:and|&)[ \t]+{_TITLE_OPT}{SEQ})?)", 0.85, "strong", multi=True),
+    Ctx("title_weak", WEAK_TITLES, rf"{E}\.?[ \t]+(?P<phi>{SEQ})", 0.6, "rel"),
+    Ctx("relation", rf"{RELATIONS}|{ROLES}",
+        rf"{E}(?:[ \t]*\([^()\n]{{0,20}}\))?[ \t]*(?:[,:\-–]+[ \t]*|(?i:named|called|is)[ \t]+)?"
+        rf"{_TITLE_OPT}(?P<phi>{LIST})", 0.7, "rel", multi=True),
+    Ctx("signoff", SIGNOFF_STRONG,
+        rf"{E}[ \t]*[:,]?[ \t]*(?:\n[ \t]*)?{_TITLE_OPT}(?P<phi>{SEQ})", 0.7, "rel"),
+    Ctx("signoff_weak", SIGNOFF_WEAK,
+        rf"{E}[ \t]*[:,]?[ \t]*{_TITLE_OPT}(?P<phi>{SEQ})", 0.6, "weak"),
+    Ctx("dear", "dear", rf"{E}[ \t]+{_TITLE_OPT}(?P<phi>{SEQ})", 0.8, "rel"),
+]
+# line-anchored patterns (run with finditer; '^' makes them cheap)
+LINE: list[Ctx] = [
+    Ctx("speaker_role", rf"^[ \t]*(?:{SPEAKER_ROLES})",
+        rf"[ \t]*\([ \t]*(?P<phi>{SEQ})[ \t]*\)[ \t]*:", 0.85, "strong"),
+    Ctx("speaker_name", r"^",
+        rf"[ \t]*(?P<phi>{WORD}(?:[ \t]+{WORD})?)[ \t]*:[ \t]+(?=\S)(?=[^\n]*\p{{L}}[^\n]*\s\S)", 0.7, "weak"),
+    Ctx("header", rf"^[ \t]*(?:{HEADER_CUES})",
+        rf"[ \t]*(?::|-(?=[ \t]))[ \t]*{_TITLE_OPT}(?P<phi>{SEQ}(?:[ \t]*,[ \t]*{SEQ})?)", 0.8, "rel"),
+]
+# right-anchored cues: the name is the run of words just before them
+CRED_AT = _rx(rf"(?:(?i:{CREDS_CI})|(?:{CREDS_CS}))(?![\p{{L}}\p{{N}}])")
+PAREN_AT = _rx(
+    rf"\((?i:[^()\n]{{0,12}}(?:{RELATIONS}|{ROLES}|client|patient|pt|hcp|proxy|poa|nok)[^()\n]{{0,12}})\)")
+AWARE_AT = _rx(r"(?i:(?:was |is |were )?(?:made aware|aware|notified|informed|paged|updated)(?![\p{L}]))")
+POSS_AT = _rx(
+    rf"['’]s[ \t]+(?i:{RELATIONS}|{ROLES}|case|family|house|place|home|room|school|car){E}")
+TOK = regex.compile(r"\p{L}+")
+
+# initials: "J.R.", "J. R.", "JR (client)"
+INITIALS = _rx(
+    r"(?<![\p{L}\p{N}.])(?P<phi>\p{Lu}\.\p{Lu}(?:\.\p{Lu})?\.?|\p{Lu}\.[ ]\p{Lu}\.(?:[ ]\p{Lu}\.)?)"
+    r"(?![\p{L}\p{N}]|[ ]?\p{Lu}\.)"
+)
+_INITIALS_CUE = regex.compile(r"(?i:dear|thanks|regards|dr|mr|mrs|ms|mx|prof)[.,]?[ \t]*\n?[ \t]*$")
+INITIALS_PAREN = _rx(
+    rf"(?<![\p{{L}}\p{{N}}])(?P<phi>\p{{Lu}}{{2,3}})[ \t]*\((?i:{SPEAKER_ROLES}|{RELATIONS}|initials)\)"
+)
+# run on the lowercased text (a case-sensitive literal scan is much faster)
+INITIALS_LABEL = regex.compile(r"(?<![\p{L}\p{N}])(?:initials|client|patient|pt)[ \t]*(?:initials)?[ \t]*[:=][ \t]*")
+INITIALS_AFTER_LABEL = _rx(r"\p{Lu}\.?[ ]?\p{Lu}\.?(?:[ ]?\p{Lu}\.?)?(?![\p{L}\p{N}])")
+
+
+_PLAN: dict[str, tuple[int, ...]] = {}
+_LAST_WORD = regex.compile(rf"{WORD}$")
+
+
+def _head_vocabulary() -> list[str]:
+    """Every token that can start a LEFT cue or a credential (a superset, checked by _plan)."""
+    words: set[str] = set()
+    for c in LEFT:
+        words.update(regex.findall(r"[a-z]+", c.cue.replace("(?:", " ").replace("(?i:", " ")))
+    rel = set(regex.findall(r"[a-z]+", RELATIONS))
+    for w in list(rel):
+        words.add(w + "s")
+        for pre in ("step", "half", "ex", "god", "foster", "great", "grand"):
+            words.update({pre + w, pre + w + "s"})
+    words.update(regex.findall(r"[A-Za-z]+", CREDS_CI + "|" + CREDS_CS))
+    return sorted(w for w in words if len(w) >= 1)
+
+
+def _can_start(rx: "regex.Pattern", tok: str) -> bool:
+    """The token is a whole first token of some cue (not just a prefix of a longer word)."""
+    m = rx.fullmatch(tok)
+    if m is not None:
+        return True
+    return any(rx.fullmatch(tok + sep, partial=True) is not None for sep in " -/.")
+
+
+def _plan(tok: str) -> tuple[int, ...]:
+    """Which patterns can start at this token: LEFT indices, and -1 for a credential."""
+    low = tok.lower()
+    out = [i for i, c in enumerate(LEFT) if _can_start(c.head, low)]
+    if _can_start(CRED_AT, tok):
+        out.append(-1)
+    plan = tuple(out)
+    if len(_PLAN) < 200000:
+        _PLAN[tok] = plan
+    return plan
+
+
+def _words_before(text: str, pos: int, max_words: int = 4) -> Optional[tuple[int, int]]:
+    """The run of name-ish words (and initials) right before ``pos`` on the same line."""
+    lo = max(0, pos - 80)
+    nl = text.rfind("\n", lo, pos)
+    if nl >= 0:
+        lo = nl + 1
+    window_end = pos
+    while window_end > lo and text[window_end - 1] in " \t,":
+        window_end -= 1
+    toks = [(m.start(), m.end()) for m in _WSPLIT.finditer(text, lo, window_end)]
+    if not toks or toks[-1][1] != window_end:
+        return None
+    run = [toks[-1]]
+    for a, b in reversed(toks[:-1]):
+        gap = text[b:run[-1][0]]
+        if len(run) >= max_words or gap.strip(" \t.") or not gap:
+            break
+        run.append((a, b))
+    return run[-1][0], run[0][1]
+
+
+def _refine(text: str, s: int, e: int, mode: str, c: Ctx) -> list[tuple[int, int]]:
+    """Split phi into names (for lists) and keep only the words that pass word_ok."""
+    groups: list[tuple[int, int]] = []
+    if c.multi:
+        pos = s
+        for m in _LSPLIT.finditer(text, s, e):
+            groups.append((pos, m.start()))
+            pos = m.end()
+        groups.append((pos, e))
+    else:
+        groups = [(s, e)]
+    out: list[tuple[int, int]] = []
+    for gi, (gs, ge) in enumerate(groups):
+        toks = [(m.start(), m.end()) for m in _WSPLIT.finditer(text, gs, ge)]
+        if not toks:
+            break
+        if c.anchor == "right":
+            toks = toks[::-1]
+        kept: list[tuple[int, int]] = []
+        seen_word = False
+        for ts, te in toks:
+            w = text[ts:te]
+            if len(w.rstrip(".")) == 1 and w[0].isupper():
+                # an initial: keep it inside the name
+                if c.anchor == "left" and not seen_word:
+                    kept.append((ts, te))
+                    continue
+                if c.anchor == "right" and seen_word:
+                    kept.append((ts, te))
+                    continue
+                if c.anchor == "left":
+                    kept.append((ts, te))
+                    continue
+                break
+            if not word_ok(w, mode, c.strength, not seen_word):
+                break
+            kept.append((ts, te))
+            seen_word = True
+        if not seen_word:
+            break
+        # drop initials dangling on the far side
+        while kept and len(text[kept[-1][0]:kept[-1][1]].rstrip(".")) == 1 and c.anchor == "left":
+            kept.pop()
+        if not kept:
+            break
+        a = min(k[0] for k in kept)
+        b = max(k[1] for k in kept)
+        out.append((a, b))
+        if len(kept) < len(toks) and c.multi:
+            break  # the list ended on a non-name
+    return out
+
+
+_HEADSET = frozenset(w.lower() for w in _head_vocabulary() if len(w) >= 2 and _plan(w))
+# cues whose first token is a single letter ("d/w", "c.c.", "M.D.")
+_AWARE_FIND = regex.compile(r"(?<=\p{L}[ \t]+)(?:aware|notified|informed)(?!\p{L})", regex.IGNORECASE)
+_SHORT_CUES = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:d/w|c\.c\.|e-signed|m\.d\.|r\.n\.|d\.o\.|ph\.d|psy\.d)", regex.IGNORECASE
+)
+
+
+class ContextNameRecognizer(LocalRecognizer):
+    """PERSON from titles, relationships, roles, speakers, sign-offs and headers."""
+
+    ENTITY = "PERSON"
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=[self.ENTITY],
+            name="ContextNameRecognizer",
+            supported_language="en",
+        )
+
+    def load(self) -> None:
+        headings()
+
+    def _result(self, s: int, e: int, score: float, pattern: str) -> RecognizerResult:
+        return RecognizerResult(
+            entity_type=self.ENTITY,
+            start=s,
+            end=e,
+            score=score,
+            analysis_explanation=AnalysisExplanation(
+                recognizer=self.name, original_score=score, pattern_name=pattern
+            ),
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
+
+    def _emit(self, text, s, e, mode, c, out, seen):
+        for a, b in _refine(text, s, e, mode, c):
+            if (a, b) in seen or is_eponym(text, a, b):
+                continue
+            seen.add((a, b))
+            out.append(self._result(a, b, c.score, c.name))
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        if entities and self.ENTITY not in entities:
+            return []
+        mode = case_mode(text)
+        results: list[RecognizerResult] = []
+        seen: set[tuple[int, int]] = set()
+        # one tokenising pass finds where left-anchored cues and credentials can start
+        plan_get = _PLAN.get
+        starts: list[tuple[int, tuple[int, ...]]] = []
+        low = text.lower()
+        if len(low) != len(text):  # rare Unicode whose lowercase changes length
+            low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+        for head in _HEADSET.intersection(TOK.findall(low)):
+            n = len(head)
+            pos = low.find(head)
+            while pos >= 0:
+                if (pos == 0 or not low[pos - 1].isalnum()) and not low[pos + n:pos + n + 1].isalpha():
+                    tok = text[pos:pos + n]
+                    plan = plan_get(tok)
+                    if plan is None:
+                        plan = _plan(tok)
+                    if plan:
+                        starts.append((pos, plan))
+                pos = low.find(head, pos + n)
+        if "/" in text or "." in text or "-" in text:
+            for m in _SHORT_CUES.finditer(text):
+                tok = m.group()[0]
+                plan = plan_get(tok)
+                if plan is None:
+                    plan = _plan(tok)
+                if plan:
+                    starts.append((m.start(), plan))
+        starts.sort()
+        for st, plan in starts:
+            for i in plan:
+                if i < 0:
+                    cm = CRED_AT.match(text, st)
+                    if cm is not None and st and text[st - 1] in " ,\t":
+                        span = _words_before(text, st)
+                        if span:
+                            self._emit(text, span[0], span[1], mode, CRED, results, seen)
+                    continue
+                c = LEFT[i]
+                mm = c.regex.match(text, st)
+                if mm is not None and mm.end("phi") > mm.start("phi"):
+                    self._emit(text, mm.start("phi"), mm.end("phi"), mode, c, results, seen)
+        # possessive relation: "Jordan's mom"
+        for q in ("'s", "’s"):
+            pos = text.find(q)
+            while pos > 0:
+                if POSS_AT.match(text, pos):
+                    wm = _LAST_WORD.search(text, max(0, pos - 40), pos)
+                    if wm:
+                        self._emit(text, wm.start(), wm.end(), mode, POSS, results, seen)
+                pos = text.find(q, pos + 2)
+        # "Dr Okafor aware", "JORDAN REYES NOTIFIED"
+        for m in _AWARE_FIND.finditer(text):
+            span = _words_before(text, m.start())
+            if span:
+                self._emit(text, span[0], span[1], mode, AWARE, results, seen)
+        # "Hank Smith (son)"
+        pos = text.find("(")
+        while pos >= 0:
+            if PAREN_AT.match(text, pos):
+                span = _words_before(text, pos)
+                if span:
+                    self._emit(text, span[0], span[1], mode, PAREN, results, seen)
+            pos = text.find("(", pos + 1)
+        for c in LINE:
+            for mm in c.regex.finditer(text):
+                s, e = mm.span("phi")
+                if e <= s:
+                    continue
+                if c.name == "speaker_name":
+                    w0 = text[s:e].split()[0]
+                    if w0.lower() in headings() or (mode == "mixed" and _style(w0) == "l"):
+                        continue
+                self._emit(text, s, e, mode, c, results, seen)
+        if "." in text:
+            for m in INITIALS.finditer(text):
+                s, e = m.span("phi")
+                letters = "".join(ch for ch in text[s:e] if ch.isalpha())
+                # "T. V." (spaced) is a person's initials, "T.V." may be an abbreviation
+                cued = " " in text[s:e] or _INITIALS_CUE.search(text, max(0, s - 12), s) is not None
+                if (letters in INITIALS_STOP or mode == "upper") and not cued:
+                    continue
+                results.append(self._result(s, e, 0.5, "initials"))
+        spans_ir = [m.span("phi") for m in INITIALS_PAREN.finditer(text)] if "(" in text else []
+        for m in INITIALS_LABEL.finditer(low):
+            im = INITIALS_AFTER_LABEL.match(text, m.end())
+            if im:
+                spans_ir.append(im.span())
+        for s, e in spans_ir:
+            letters = "".join(ch for ch in text[s:e] if ch.isalpha())
+            if letters in INITIALS_STOP:
+                continue
+            results.append(self._result(s, e, 0.7, "initials_role"))
+        return results
+
+
+AWARE = Ctx("name_aware", "x", "", 0.6, "weak", anchor="right")
+CRED = Ctx("credential", "x", "", 0.75, "rel", anchor="right")
+POSS = Ctx("possessive_relation", "x", "", 0.6, "rel", anchor="right")
+PAREN = Ctx("name_paren_relation", "x", "", 0.7, "rel", anchor="right")
+
+
+def get_recognizers():
+    return [ContextNameRecognizer()]

@@ -1,0 +1,423 @@
+"""Person names found by lexicon lookup, in any case (Title, lowercase, ALL CAPS).
+
+The lexicons (``lexicons/names.tsv.gz``, see ``lexicons/PROVENANCE.md``) hold ~117k
+first names and surnames from the 1990 US Census and Faker's Latin-script locale
+lists, each with a popularity (0-9) and an *ambiguity* score (0-9: how much the name
+is also an ordinary English or clinical word, e.g. Hope, Will, Brown, Stone, Fall).
+
+The text is tokenised with one regex and every token is looked up in a dict; no big
+alternation.  How much a match counts depends on the document's *case mode*:
+
+* ``mixed`` (normal prose): capitalisation is evidence; a Title-case unambiguous name
+  scores 0.6, lowercase words are ignored unless they form an unambiguous
+  first+last pair.
+* ``upper`` / ``lower`` (shorthand notes, ASR transcripts): capitalisation carries no
+  information, so single tokens must be unambiguous and reasonably long; pairs of
+  first name + surname score high.
+
+Ambiguous names are emitted at 0.2-0.3 with context words, so Presidio's context
+enhancer lifts them only when a cue word ("mr", "called", "sister" ...) precedes them.
+The helpers (:func:`lookup`, :func:`wordness`, :func:`is_common_word`) are shared with
+``name_context``.
+"""
+from __future__ import annotations
+
+import gzip
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import regex
+from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+
+from .eponyms import is_eponym
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+
+# name -> (is_first, is_last, pop, amb)
+NameInfo = tuple[bool, bool, int, int]
+
+
+@lru_cache(maxsize=1)
+def _names() -> dict[str, NameInfo]:
+    out: dict[str, NameInfo] = {}
+    with gzip.open(LEXICON_DIR / "names.tsv.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) != 4:
+                continue
+            name, kinds, pop, amb = parts
+            out[name] = ("F" in kinds, "L" in kinds, int(pop), int(amb))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _common() -> dict[str, int]:
+    out: dict[str, int] = {}
+    with gzip.open(LEXICON_DIR / "common_words.tsv.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            w, _, s = line.rstrip("\n").partition("\t")
+            if s:
+                out[w] = int(s)
+    return out
+
+
+@lru_cache(maxsize=1)
+def headings() -> frozenset[str]:
+    """Note headings and speaker roles that are never names (lexicons/headings.txt)."""
+    out = set()
+    for line in (LEXICON_DIR / "headings.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if line:
+            out.add(line)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def hand_ambiguous() -> frozenset[str]:
+    out = set()
+    for line in (LEXICON_DIR / "ambiguous_words.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if line:
+            out.add(line)
+    return frozenset(out)
+
+
+def _key(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def lookup(word: str) -> Optional[NameInfo]:
+    """Lexicon entry for a name token (any case), trying apostrophe-less forms."""
+    names = _names()
+    k = _key(word)
+    info = names.get(k)
+    if info is None and "'" in k:
+        info = names.get(k.replace("'", ""))
+        if info is None and k.endswith("'s"):
+            info = names.get(k[:-2])
+    return info
+
+
+def wordness(word: str) -> int:
+    """0-9: how common ``word`` is as a lowercase English word (-1 when not listed)."""
+    k = _key(word)
+    if k in hand_ambiguous():
+        return 9
+    return _common().get(k, -1)
+
+
+def is_common_word(word: str, threshold: int = 3) -> bool:
+    """An ordinary English word that is not mainly a name ("was", "today", "practitioner")."""
+    k = _key(word)
+    if k in hand_ambiguous():
+        return True
+    w = _common().get(k, -1)
+    if w < 0:
+        return False
+    info = lookup(word)
+    if info is not None and info[3] <= 4:
+        return False  # listed as a name and not much of a word (Jordan, Kim, Lee)
+    return w >= threshold
+
+
+def is_name_like(word: str, max_amb: int = 5) -> bool:
+    """A token that can be a name: in the lexicon and not too ambiguous, or not a word."""
+    info = lookup(word)
+    if info is not None:
+        return info[3] <= max_amb
+    return wordness(word) < 0
+
+
+def case_mode(text: str) -> str:
+    """'upper', 'lower' or 'mixed' for the whole document (from a sample of it)."""
+    sample = text if len(text) <= 60000 else text[:30000] + text[-30000:]
+    upper = sum(map(str.isupper, sample))
+    lower = sum(map(str.islower, sample))
+    letters = upper + lower
+    if letters < 20:
+        return "mixed"
+    r = upper / letters
+    if r > 0.6:
+        return "upper"
+    if r < 0.01:
+        return "lower"
+    return "mixed"
+
+
+TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)*(?:-\p{L}+(?:['’]\p{L}+)*)*")
+_VOWEL = regex.compile(r"[aeiouyàáâãäåèéêëìíîïòóôõöùúûüý]", regex.IGNORECASE)
+_CONTRACTION = regex.compile(r"['’](?:m|t|re|ve|ll|d)$", regex.IGNORECASE)
+_POSSESSIVE = regex.compile(r"['’]s$", regex.IGNORECASE)
+# a capitalised ambiguous name followed by a verb that only people do ("Dawn denied")
+_PERSON_VERB = regex.compile(
+    r"[ \t]+(?:reports|reported|denies|denied|states|stated|shared|describes|described|"
+    r"discloses|disclosed|endorses|endorsed|attended|attends|engaged|expressed|expresses|"
+    r"identifies|presented|presents|agreed|agrees|declined|declines|arrived|cried|laughed|"
+    r"said|says|told|walks|lives|lived|works|worked|feels|felt|wants|wanted|admits|admitted|"
+    r"acknowledged|acknowledges|practised|practiced|completed|missed|cancelled|canceled|"
+    r"returned|called|texted|emailed|became|continues|continued|tearful|appeared|appears|"
+    r"was|is|has|had|did|does|will|would|can|could)\b"
+)
+_SENT_END = set(".!?:;\n•*-–—\"“(")
+
+CONTEXT_WORDS = [
+    "mr", "mrs", "ms", "miss", "dr", "doctor", "called", "named", "name", "sister",
+    "brother", "mother", "father", "mom", "dad", "wife", "husband", "son", "daughter",
+    "friend", "partner", "boyfriend", "girlfriend", "aunt", "uncle", "cousin",
+    "grandmother", "grandfather", "spoke", "told", "nurse", "therapist", "met", "dear",
+    "signed",
+]
+
+
+def _style(tok: str) -> str:
+    if tok.isupper():
+        return "U"
+    if tok.islower():
+        return "l"
+    if tok[0].isupper():
+        return "T"
+    return "x"
+
+
+class _Tok:
+    __slots__ = ("start", "end", "text", "style", "info", "sent_start", "initial_before", "ord")
+
+    def __init__(self, start: int, end: int, text: str, style: str, info, sent_start: bool):
+        self.start, self.end, self.text, self.style, self.info = start, end, text, style, info
+        self.sent_start = sent_start
+        self.initial_before = None
+
+
+def _token_info(tok: str) -> Optional[NameInfo]:
+    info = lookup(tok)
+    if info is not None or "-" not in tok:
+        return info
+    # hyphenated: a double-barrelled name when every part is a name
+    pieces = tok.split("-")
+    if any(_key(p) in hand_ambiguous() for p in pieces):
+        return None
+    parts = [lookup(p) for p in pieces]
+    if all(p is not None for p in parts):
+        return (any(p[0] for p in parts), any(p[1] for p in parts),
+                max(p[2] for p in parts), max(p[3] for p in parts))
+    return None
+
+
+_INFO: dict = {}
+# relation / role / clinical words that are also (folded) names: no verb boost
+_NOT_PERSON = frozenset(
+    "son sons mother father sister brother wife husband daughter patient client echo "
+    "family team staff nurse doctor pain mom dad baby child partner friend scan test "
+    "report review chart group unit ward care".split()
+)
+
+
+def _classify(w: str):
+    """(lexicon info or None, characters of possessive to cut) for a token."""
+    if len(w) < 2:
+        return None, 0
+    if _POSSESSIVE.search(w):
+        base = w[:-2]
+        return (_token_info(base) if len(base) >= 2 else None), 2
+    if _CONTRACTION.search(w):
+        return None, 0
+    return _token_info(w), 0
+
+
+class LexiconNameRecognizer(LocalRecognizer):
+    """PERSON from first-name / surname lexicons, case-aware and ambiguity-scored."""
+
+    ENTITY = "PERSON"
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entities=[self.ENTITY],
+            name="LexiconNameRecognizer",
+            supported_language="en",
+            context=CONTEXT_WORDS,
+        )
+
+    def load(self) -> None:
+        _names()
+        _common()
+
+    # -- scoring ---------------------------------------------------------------
+    @staticmethod
+    def _single(t: _Tok, mode: str) -> float:
+        first, last, pop, amb = t.info
+        n = len(t.text)
+        if mode == "mixed":
+            if t.style == "T":
+                if amb <= 2:
+                    return 0.5 if t.sent_start and amb > 0 else 0.6
+                if amb <= 5:
+                    return 0.3 if t.sent_start else 0.45
+                # a common word: left to the context patterns ("son Will", "Mrs Price")
+                return 0.0
+            if t.style == "U":
+                if amb <= 1 and n >= 4 and pop >= 1:
+                    return 0.45
+                return 0.2 if amb <= 4 and n >= 3 else 0.0
+            return 0.0  # lowercase word in mixed text: only as part of a pair
+        # case carries no information
+        if n < 3 or not _VOWEL.search(t.text):
+            return 0.0
+        if amb == 0 and (pop >= 1 or n >= 5):
+            return 0.5
+        if amb <= 2:
+            return 0.3
+        if amb <= 5:
+            return 0.2
+        return 0.0
+
+    @staticmethod
+    def _pair(a: _Tok, b: _Tok, mode: str) -> float:
+        fa, la, pa, aa = a.info
+        fb, lb, pb, ab = b.info
+        if not (fa and lb):
+            return 0.0
+        if mode == "mixed":
+            if a.style != b.style or a.style not in "TU":
+                if a.style == b.style == "l" and aa <= 1 and ab <= 1:
+                    return 0.45
+                return 0.0
+            hi, lo = max(aa, ab), min(aa, ab)
+            if hi <= 5:
+                return 0.85
+            if lo <= 2:
+                return 0.7
+            if hi <= 8 and not a.sent_start and a.style == "T":
+                return 0.5
+            return 0.0
+        # upper / lower documents
+        if len(a.text) < 2 or len(b.text) < 3:
+            return 0.0
+        hi, lo = max(aa, ab), min(aa, ab)
+        if hi <= 4:
+            return 0.85
+        if lo <= 1 and hi <= 7:
+            return 0.55
+        return 0.0
+
+    # -- main ------------------------------------------------------------------
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        if entities and self.ENTITY not in entities:
+            return []
+        mode = case_mode(text)
+        toks: list[_Tok] = []
+        prev_end = 0
+        info_get = _INFO.get
+        ordinal = -1
+        for m in TOKEN.finditer(text):
+            ordinal += 1
+            w = m.group()
+            got = info_get(w)
+            if got is None:
+                got = _classify(w)
+                if len(_INFO) < 300000:
+                    _INFO[w] = got
+            info, cut = got
+            if info is None and not (len(w) == 1 and w.isupper()):
+                prev_end = m.end()
+                continue
+            s, e = m.span()
+            e -= cut  # "Jordan's": report "Jordan"
+            gap = text[prev_end:s]
+            stripped = gap.strip(" \t")
+            sent_start = ordinal == 0 or (stripped != "" and stripped[-1] in _SENT_END) or "\n" in gap
+            tok = _Tok(s, e, w, _style(w), info, sent_start)
+            tok.ord = ordinal
+            # single capital initial just before ("J. Reyes", "J Reyes")
+            if (info is not None and toks and toks[-1].ord == ordinal - 1
+                    and len(toks[-1].text) == 1 and toks[-1].text.isupper()):
+                g = text[toks[-1].end:s]
+                ok = (". ", ".", " ", ".\u00a0") if mode == "mixed" else (". ",)
+                # not "S/P", "L. side" abbreviations: the initial starts a word
+                before = text[toks[-1].start - 1] if toks[-1].start else " "
+                if g in ok and before in " \t\n(,":
+                    tok.initial_before = toks[-1].start
+            toks.append(tok)
+            prev_end = e
+
+        spans: list[tuple[int, int, float, str]] = []
+        i = 0
+        n = len(toks)
+        while i < n:
+            t = toks[i]
+            if t.info is None:
+                i += 1
+                continue
+            # pairs / triples: First [Middle|M.] Last, separated by plain spaces
+            best = None
+            j = i + 1
+            if (j < n and toks[j].ord == t.ord + 1 and text[t.end:toks[j].start] == " "
+                    and toks[j].info is not None):
+                sc = self._pair(t, toks[j], mode)
+                if sc > 0:
+                    best = (t.start, toks[j].end, sc, "pair", j)
+                    k = j + 1
+                    if (k < n and toks[k].ord == t.ord + 2 and text[toks[j].end:toks[k].start] == " "
+                            and toks[k].info is not None
+                            and toks[k].info[1] and toks[k].style == toks[j].style):
+                        sc3 = self._pair(t, toks[k], mode)
+                        if sc3 > 0 and toks[j].info[3] <= 5:
+                            best = (t.start, toks[k].end, max(sc, sc3), "triple", k)
+            # First M. Last
+            if best is None and i + 2 < n and toks[i + 2].info is not None and toks[i + 2].ord == t.ord + 2:
+                mid = toks[i + 1]
+                if (len(mid.text) == 1 and mid.text.isupper()
+                        and text[t.end:mid.start] == " "
+                        and text[mid.end:toks[i + 2].start] in (". ", " ")):
+                    sc = self._pair(t, toks[i + 2], mode)
+                    if sc > 0:
+                        best = (t.start, toks[i + 2].end, min(1.0, sc + 0.05), "first_initial_last", i + 2)
+            if best is not None:
+                s, e, sc, kind, last_idx = best
+                if t.initial_before is not None:
+                    s = t.initial_before
+                if not is_eponym(text, t.start, toks[last_idx].end):
+                    spans.append((s, e, sc, kind))
+                i = last_idx + 1
+                continue
+            sc = self._single(t, mode)
+            if (sc < 0.6 and mode == "mixed" and t.style == "T" and t.info[3] > 2
+                    and (t.info[0] or t.info[2] >= 3)
+                    and _key(text[t.start:t.end]) not in headings()
+                    and _key(text[t.start:t.end]) not in _NOT_PERSON
+                    and _PERSON_VERB.match(text, t.end)):
+                sc = 0.6
+            if t.initial_before is not None and t.info[1] and sc >= 0.2 and t.info[3] <= 5 and (
+                    mode != "mixed" or t.style in "TU"):
+                sc = max(sc, 0.6)
+                s = t.initial_before
+            else:
+                s = t.start
+            if sc > 0 and not is_eponym(text, t.start, t.end):
+                spans.append((s, t.end, sc, "single"))
+            i += 1
+
+        results = []
+        for s, e, sc, kind in spans:
+            results.append(
+                RecognizerResult(
+                    entity_type=self.ENTITY,
+                    start=s,
+                    end=e,
+                    score=sc,
+                    analysis_explanation=AnalysisExplanation(
+                        recognizer=self.name,
+                        original_score=sc,
+                        pattern_name=f"lexicon_{kind}_{mode}",
+                    ),
+                    recognition_metadata={
+                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    },
+                )
+            )
+        return results
+
+
+def get_recognizers():
+    return [LexiconNameRecognizer()]
