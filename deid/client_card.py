@@ -65,7 +65,7 @@ class ClientCard:
             v = raw.get(key)
             if v is None:
                 return []
-            if isinstance(v, (str, int, float)):
+            if isinstance(v, (str, int, float, _dt.date)):
                 return [str(v)]
             if isinstance(v, list):
                 out = []

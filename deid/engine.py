@@ -69,17 +69,11 @@ def _common_word_checker():
     """A predicate: is this word too common to propagate on its own?"""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    try:
-        from .recognizers import names as _names  # the lexicon's ambiguity scores, when present
-        is_ambiguous = getattr(_names, "is_common_word", None)
-    except ImportError:
-        is_ambiguous = None
+    from .recognizers.name_lexicon import is_common_word  # the lexicon's ambiguity scores
 
     def is_common(word: str) -> bool:
         w = word.lower()
-        if w in STOP_WORDS:
-            return True
-        return bool(is_ambiguous(w)) if is_ambiguous else False
+        return w in STOP_WORDS or is_common_word(w)
 
     return is_common
 

@@ -74,6 +74,9 @@ def zip3(value: str) -> str | None:
 
 
 def year_of(value: str) -> str | None:
+    """The year written in a date ("2024" of "March 3, 2024"); a bare "'92" stays as it is."""
+    if regex.fullmatch(r"\s*['’]\d\d\s*", value):
+        return value.strip()
     m = regex.search(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", value)
     return m.group(1) if m else None
 
