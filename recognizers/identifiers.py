@@ -1,0 +1,490 @@
+"""Record numbers and other labelled identifiers.
+
+Most identifiers are just "a token with digits in it"; what makes them PHI is the
+label in front ("MRN 00123456", "claim # CLM-2024-0012345").  Every pattern here
+therefore builds its label into the regex (see :func:`labelled`) and reports only the
+value (the ``phi`` group): a bare number never fires unless its format or checksum is
+specific on its own (dashed SSN, Luhn-valid card number, VIN check digit, IBAN,
+IMEI, MAC address).
+
+Recognizers (entity types from ``deid/entities.py``):
+
+* ``MrnRecognizer`` -> MEDICAL_RECORD_NUMBER: MRN, medical record / chart / UR /
+  URN / unit record / hospital / patient / encounter / visit / admission numbers.
+* ``SsnRecognizer`` -> US_SSN: dashed SSNs with a valid area/group/serial; spaced or
+  undashed SSNs and "last four" forms after an SSN label; masked XXX-XX-1234.
+* ``AccountRecognizer`` -> ACCOUNT_NUMBER: account, claim, invoice, billing,
+  statement, transaction numbers in context; INV-/CLM-/ACCT- prefixed numbers;
+  Luhn-valid payment card numbers; IBANs (mod 97).
+* ``LicenseRecognizer`` -> LICENSE_NUMBER: driver's licence, professional licence
+  ("LPC #12345", "LCSW no. 4567"), certificate and permit numbers.  Unlike
+  Presidio's US driver-licence recognizer it needs both a label and a value with
+  digits, so plain English words never fire.
+* ``VehicleRecognizer`` -> VEHICLE_ID: plates after a plate/rego/registration label
+  (the value must mix letters and digits), VINs (North American check digit, or any
+  17-character VIN after a "VIN" label).
+* ``DeviceRecognizer`` -> DEVICE_ID: serial numbers after "serial no."/"S/N"/device
+  words ("pacemaker serial ..."), IMEI (Luhn), MAC addresses, GS1 UDIs.
+* ``GenericIdRecognizer`` -> ID: case/file/reference/client/student/employee IDs,
+  passport, TFN, NDIS, Centrelink CRN, court case numbers, UK NI numbers, etc.
+
+Speed: :class:`LabelledRecognizer` (also used by health_numbers, contact and
+speech_contact) tries label-first patterns only at the words that can start them,
+found from the text's set of distinct words (cached per text and per word), instead
+of scanning a big case-insensitive alternation at every character.
+"""
+from __future__ import annotations
+
+import threading
+from typing import Iterable, Optional
+
+import regex
+from presidio_analyzer import AnalysisExplanation, RecognizerResult
+
+from ._base import DEFAULT_FLAGS, RegexRecognizer, Rx, luhn_ok
+
+# ----------------------------------------------------------------------------- speed
+
+_WORD = regex.compile(r"[A-Za-z]+")
+_tls = threading.local()
+
+
+def word_set(text: str) -> frozenset:
+    """The distinct ASCII-letter words of ``text``; cached for the last text of this
+    thread, so the labelled recognizers of the catalogue read a text only once."""
+    cached = getattr(_tls, "words", None)
+    if cached is not None and cached[0] is text:
+        return cached[1]
+    words = frozenset(_WORD.findall(text))
+    _tls.words = (text, words)
+    return words
+
+
+_FOLLOW = (" ", "\n", "#", ":", ".", "-", "/", "'", "&", "(", "=", "1")
+_WORD_RE: dict[str, "regex.Pattern"] = {}  # whole-word finders, shared by all recognizers
+
+
+def word_positions(text: str, words: Iterable[str]) -> list[int]:
+    """Sorted start offsets of the whole-word occurrences of ``words`` in ``text``."""
+    starts: list[int] = []
+    for w in words:
+        wre = _WORD_RE.get(w)
+        if wre is None:
+            if len(_WORD_RE) > 200_000:
+                _WORD_RE.clear()
+            wre = _WORD_RE[w] = regex.compile(rf"(?<![A-Za-z]){regex.escape(w)}(?![A-Za-z])")
+        starts.extend(m.start() for m in wre.finditer(text))
+    starts.sort()
+    return starts
+
+
+class LabelledRecognizer(RegexRecognizer):
+    """A RegexRecognizer whose label-first patterns are tried only at candidate words.
+
+    Scanning a big case-insensitive label alternation at every position of a text is
+    the slow part of labelled patterns.  For the patterns named in ``anchored`` (each
+    must start with ``\\b`` and a label), a word is a candidate when the pattern can
+    partially match it (``regex`` partial matching, cached per distinct word); the
+    pattern is then matched anchored at that word only.  Results are identical to a
+    ``finditer`` scan except that overlapping matches are all reported.
+
+    Caveat: ``regex`` partial matching treats ``\\b`` at the end of the probe as a
+    failure, so anchored patterns must not use ``\\b`` right after their label (use
+    ``(?![\\w])`` / ``(?<![\\w])`` instead)."""
+
+    _CACHE_MAX = 200_000
+
+    def __init__(self, entity: str, patterns: Iterable[Rx], anchored: Iterable[str], **kw) -> None:
+        super().__init__(entity, patterns, **kw)
+        self.anchored = {p.name for p in self.patterns if p.name in set(anchored)}
+        # one gate for all anchored patterns: the union of their regexes
+        union = "|".join(f"(?:{p.regex})" for p in self.patterns if p.name in self.anchored)
+        self._gate = regex.compile(union.replace("(?P<phi>", "(?:"), DEFAULT_FLAGS) if union else None
+        self._known: set[str] = set()
+        self._trig: set[str] = set()
+        self._last: tuple = (None, [])
+
+    def _candidates(self, text: str) -> list[int]:
+        """Start offsets of the words at which an anchored pattern may match."""
+        if self._last[0] is text:
+            return self._last[1]
+        known, trig, gate = self._known, self._trig, self._gate
+        if len(known) > self._CACHE_MAX:
+            known.clear()
+            trig.clear()
+        words = word_set(text)
+        for w in words - known:
+            known.add(w)
+            # a whole word is a candidate when a pattern can go on after it with the kind
+            # of character that follows a word (space, punctuation, digit)
+            if gate.match(w, partial=True) is not None and any(
+                gate.match(w + c, partial=True) is not None for c in _FOLLOW
+            ):
+                trig.add(w)
+        hits = words & trig
+        starts = word_positions(text, hits) if hits else []
+        self._last = (text, starts)
+        return starts
+
+    def _matches(self, rx: Rx, text: str):
+        if rx.name not in self.anchored:
+            yield from rx.compiled.finditer(text)
+            return
+        pat = rx.compiled
+        for start in self._candidates(text):
+            m = pat.match(text, start)
+            if m is not None:
+                yield m
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        entity = self.supported_entities[0]
+        if entities and entity not in entities:
+            return []
+        if self.prefilter is not None and self.prefilter.search(text) is None:
+            return []
+        results: list[RecognizerResult] = []
+        for rx in self.patterns:
+            has_phi = "phi" in rx.compiled.groupindex
+            for m in self._matches(rx, text):
+                if has_phi and m.group("phi") is not None:
+                    start, end = m.span("phi")
+                else:
+                    start, end = m.span()
+                if end <= start:
+                    continue
+                score: float = rx.score
+                validation: Optional[bool] = rx.validate(text[start:end]) if rx.validate else None
+                if validation is False:
+                    continue
+                if validation is True:
+                    score = 1.0
+                results.append(
+                    RecognizerResult(
+                        entity_type=entity,
+                        start=start,
+                        end=end,
+                        score=score,
+                        analysis_explanation=AnalysisExplanation(
+                            recognizer=self.name,
+                            original_score=score,
+                            pattern_name=rx.name,
+                            validation_result=validation,
+                        ),
+                        recognition_metadata={
+                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                        },
+                    )
+                )
+        return results
+
+
+def anchored_names(patterns: Iterable[Rx]) -> list[str]:
+    """Names of the patterns that start with a word boundary and a letter label."""
+    return [p.name for p in patterns if p.regex.startswith((r"\b(?<![\w/])(?:", r"\b(?:"))]
+
+
+# bare patterns whose first character is always an ASCII letter (so they can be tried
+# at word starts only, like the labelled ones)
+LETTER_FIRST = {"account_prefixed", "id_prefixed", "ahpra", "url_www"}
+
+
+def make(entity: str, patterns: list[Rx], **kw) -> LabelledRecognizer:
+    names = set(anchored_names(patterns)) | {p.name for p in patterns if p.name in LETTER_FIRST}
+    return LabelledRecognizer(entity, patterns, anchored=names, **kw)
+
+# ----------------------------------------------------------------------------- helpers
+
+_NUMWORD = r"(?:(?:numbers?|num|nbr|nos?|id|identifier|code)\b\.?|\#)"
+_MARKER = rf"(?:[ \t]*{_NUMWORD}(?:[ \t]*{_NUMWORD})?(?:[ \t]*[:=\-])?|[ \t]*[:=]|[ \t]+-(?=[ \t]))"
+_TAIL = r"[ \t]*(?:\n[ \t]*)?(?:(?:is|was|reads|=)[ \t]+)?\#?[ \t]*"
+
+
+def id_value(min_digits: int = 3) -> str:
+    """A token with at least ``min_digits`` digits: letters, digits and inner -/. ;
+    digit groups separated by single spaces are kept together ("1234 5678 9012")."""
+    tok = r"[A-Z0-9]+(?:-[A-Z0-9]+)*"
+    return (
+        rf"(?:[A-Z]{{1,4}}[ ]\d{{{max(min_digits, 4)},}}"
+        rf"|(?=(?:[A-Z/.-]*\d(?:[ ](?=\d))?){{{min_digits}}}){tok}(?:[ ]\d{{2,}}(?![\w-]))*)"
+    )
+
+
+ID_VALUE = id_value(3)
+
+
+def labelled(labels: str, value: str, strong: bool = True, min_digits: int | None = None) -> str:
+    """Regex for ``<label><separator><value>`` with the value as the ``phi`` group.
+
+    ``strong`` labels may be followed directly by the value ("MRN 00123456"); weak
+    labels need an explicit marker: a number word, '#', ':' or ' - '
+    ("chart #A1234567", "UR number 1234567", "patient ID: 778899")."""
+    if min_digits is not None:
+        value = value.replace(ID_VALUE, id_value(min_digits))
+    sep = rf"(?:{_MARKER}|[ \t]*\(?)" if strong else _MARKER
+    return rf"\b(?<![\w/])(?:{labels})(?!(?<=[A-Za-z])[A-Za-z]){sep}{_TAIL}(?P<phi>{value})(?![\w/]|[.,]\d)"
+
+
+# ----------------------------------------------------------------------------- checksums
+
+
+def ssn_ok(s: str) -> bool | None:
+    d = "".join(c for c in s if c.isdigit())
+    if len(d) != 9:
+        return False
+    area, group, serial = d[:3], d[3:5], d[5:]
+    if area in ("000", "666") or area[0] == "9" or group == "00" or serial == "0000":
+        return False
+    if len(set(d)) == 1:
+        return False
+    return None
+
+
+def card_ok(s: str) -> bool:
+    d = "".join(c for c in s if c.isdigit())
+    return 13 <= len(d) <= 19 and luhn_ok(d)
+
+
+def iban_ok(s: str) -> bool:
+    s = s.replace(" ", "").upper()
+    if not (15 <= len(s) <= 34):
+        return False
+    r = s[4:] + s[:4]
+    num = "".join(str(int(c, 36)) for c in r)
+    return int(num) % 97 == 1
+
+
+_VIN_TR = {**{str(i): i for i in range(10)}, **dict(zip("ABCDEFGH", range(1, 9))),
+           **dict(zip("JKLMN", range(1, 6))), "P": 7, "R": 9, **dict(zip("STUVWXYZ", range(2, 10)))}
+_VIN_W = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2]
+
+
+def vin_ok(s: str) -> bool:
+    s = s.upper()
+    if len(s) != 17 or any(c not in _VIN_TR for c in s):
+        return False
+    if not any(c.isalpha() for c in s) or not any(c.isdigit() for c in s):
+        return False
+    r = sum(_VIN_TR[c] * w for c, w in zip(s, _VIN_W)) % 11
+    return ("X" if r == 10 else str(r)) == s[8]
+
+
+def plate_ok(s: str) -> bool | None:
+    a = "".join(c for c in s if c.isalnum())
+    if not (3 <= len(a) <= 8):
+        return False
+    if not any(c.isdigit() for c in a) or not any(c.isalpha() for c in a):
+        return False
+    return None
+
+
+def imei_ok(s: str) -> bool:
+    d = "".join(c for c in s if c.isdigit())
+    return len(d) == 15 and luhn_ok(d)
+
+
+# ----------------------------------------------------------------------------- recognizers
+
+_MRN_STRONG = (
+    r"MRN|M\.R\.N\.?|MR\#|medical[ \t]*record(?:[ \t]*(?:number|no\.?|\#))?|med[ \t]*rec(?:ord)?"
+    r"|URN|UR[ \t]*(?:number|no\.?|\#)|unit[ \t]*record(?:[ \t]*(?:number|no\.?))?"
+    r"|hosp(?:ital)?[ \t]*(?:number|no\.?|id|\#)|patient[ \t]*(?:id|identifier|number|no\.?|\#)"
+    r"|pt[ \t]*(?:id|\#|no\.?)|chart[ \t]*(?:number|no\.?|\#|id)|E?MPI|CSN|FIN"
+    r"|encounter[ \t]*(?:id|number|no\.?|\#)|visit[ \t]*(?:id|number|no\.?|\#)"
+    r"|admission[ \t]*(?:id|number|no\.?|\#)|episode[ \t]*(?:id|number|no\.?)"
+    r"|health[ \t]*record[ \t]*(?:number|no\.?)"
+)
+_MRN_WEAK = r"chart|UR|U\.R\.|patient|pt|record|encounter|visit|admission|episode|client[ \t]*record"
+
+
+def _mrn() -> RegexRecognizer:
+    return make(
+        "MEDICAL_RECORD_NUMBER",
+        [
+            Rx("mrn_strong", labelled(_MRN_STRONG, ID_VALUE, strong=True), 0.85),
+            Rx("mrn_weak", labelled(_MRN_WEAK, ID_VALUE, strong=False), 0.7),
+        ],
+        name="MrnRecognizer",
+        context=["mrn", "chart", "record", "patient", "ur", "urn"],
+        prefilter=r"\d{3}",
+    )
+
+
+_SSN_LABELS = (
+    r"SSN|SS\#|S\.S\.N\.?|SS[ \t]*(?:no\.?|number)|social[ \t]*security(?:[ \t]*(?:number|no\.?|\#|card))?"
+    r"|soc\.?[ \t]*sec\.?(?:[ \t]*(?:no\.?|\#))?"
+)
+
+
+def _ssn() -> RegexRecognizer:
+    return make(
+        "US_SSN",
+        [
+            Rx("ssn_dashed", r"\b(?<![\w.-])\d{3}-\d{2}-\d{4}(?![\w-])", 0.7, validate=ssn_ok),
+            Rx("ssn_dotted", r"\b(?<![\w.-])\d{3}\.\d{2}\.\d{4}(?![\w.-])", 0.5, validate=ssn_ok),
+            Rx("ssn_labelled", labelled(_SSN_LABELS, r"\d{3}[- .]?\d{2}[- .]?\d{4}", strong=True), 0.85,
+               validate=ssn_ok),
+            Rx("ssn_masked", r"(?<![\w-])(?:XXX|\*\*\*)-?(?:XX|\*\*)-?\d{4}(?![\w-])", 0.6),
+            Rx("ssn_last4", rf"(?<![\w/])(?:{_SSN_LABELS})[^.\n\d]{{0,25}}?(?:ending|last[ \t]*(?:4|four)"
+                            r"(?:[ \t]*digits)?)[ \t]*(?:in|of|is|are|:)?[ \t]*(?P<phi>\d{4})(?!\w)", 0.7),
+            Rx("ssn_last4_of", rf"(?<![\w/])last[ \t]*(?:4|four)(?:[ \t]*digits)?[ \t]*of[ \t]*(?:(?:the|her|his|their|"
+                               rf"my|client'?s?|patient'?s?)[ \t]*)?(?:{_SSN_LABELS})[ \t]*(?:[:=\-]|is|are|as|was|were|reads)?[ \t]*"
+                               r"(?P<phi>\d{4})(?!\w)", 0.7),
+        ],
+        name="SsnRecognizer",
+        context=["ssn", "social security"],
+        prefilter=r"\d{4}",
+    )
+
+
+_ACCOUNT_STRONG = (
+    r"account|acct|claim|invoice|billing[ \t]*(?:number|no\.?|id|\#|account)|statement[ \t]*(?:number|no\.?|\#)"
+    r"|transaction|txn|bank[ \t]*account|routing|ABA|BSB|IBAN|credit[ \t]*card|debit[ \t]*card"
+    r"|card[ \t]*(?:number|no\.?)|payment[ \t]*(?:ref|reference|id)|guarantor[ \t]*(?:id|number|no\.?)"
+    r"|receipt[ \t]*(?:number|no\.?|\#)|EOB[ \t]*(?:number|no\.?|\#)|authori[sz]ation[ \t]*(?:number|no\.?|\#|code)"
+    r"|prior[ \t]*auth(?:ori[sz]ation)?|pre-?auth(?:ori[sz]ation)?"
+)
+_ACCOUNT_WEAK = r"bill|inv|statement|receipt|auth|EOB|remittance|check|cheque"
+
+
+def _account() -> RegexRecognizer:
+    cards = (
+        r"\b(?<![\w-])(?:(?:4\d{3}|5[1-5]\d\d|2[2-7]\d\d|6011|65\d\d)(?:[ -]?\d{4}){3}"
+        r"|3[47]\d\d[ -]?\d{6}[ -]?\d{5})(?![\w-])"
+    )
+    return make(
+        "ACCOUNT_NUMBER",
+        [
+            Rx("account_strong", labelled(_ACCOUNT_STRONG, ID_VALUE, strong=True), 0.8),
+            Rx("account_weak", labelled(_ACCOUNT_WEAK, ID_VALUE, strong=False), 0.7),
+            Rx("account_prefixed", r"\b(?<![\w-])(?:INV|CLM|CLAIM|ACCT|ACC|TXN|BILL|STMT|EOB|AUTH)"
+                                   r"[-#]?\d{4,}(?:-[A-Z0-9]*\d[A-Z0-9]*)*(?![\w-])", 0.6),
+            Rx("card", cards, 0.0, validate=lambda s: True if card_ok(s) else False),
+            Rx("iban", r"\b(?<![\w-])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?(?![\w-])", 0.0,
+               validate=lambda s: True if iban_ok(s) else False, flags=regex.MULTILINE),
+        ],
+        name="AccountRecognizer",
+        context=["account", "claim", "invoice", "billing", "card"],
+        prefilter=r"\d{2}",
+    )
+
+
+_LICENSE_STRONG = (
+    r"driver'?s?[ \t]*licen[cs]e|drivers?[ \t]*lic\.?|driving[ \t]*licen[cs]e|(?-i:DL|DLN|CDL)|D/L"
+    r"|licen[cs]e|lic\.|certificate|cert\.?|permit|board[ \t]*certification|registration[ \t]*certificate"
+    r"|practising[ \t]*certificate|credential"
+    r"|(?-i:PSY|CPSO|CRPO|OCSWSSW|CNO|CPO|OCP|HCPC|GMC|NMC|BACP|UKCP|NBCC|PCBA|ACA|NZCCP)"
+    r"(?:[ \t]*(?:registration|reg\.?|membership|member))?"
+)
+_LICENSE_WEAK = (
+    r"LPC|LPCC|LCPC|LPC-S|LMHC|LCSW|LICSW|LMSW|LSW|LMFT|LCMFT|MFT|LCADC|CADC|LADC|LAC|NCC|PsyD|PhD"
+    r"|RN|LPN|NP|APRN|PMHNP|BCBA|MD|DO|psychologist|counsel+or|nurse|social[ \t]*worker|therapist|licensed"
+)
+
+
+def _license() -> RegexRecognizer:
+    return make(
+        "LICENSE_NUMBER",
+        [
+            Rx("license_strong", labelled(_LICENSE_STRONG, ID_VALUE, strong=True), 0.8),
+            Rx("license_credential", labelled(_LICENSE_WEAK, ID_VALUE, strong=False), 0.75),
+        ],
+        name="LicenseRecognizer",
+        context=["license", "licence", "certificate", "permit"],
+        prefilter=r"\d{3}",
+    )
+
+
+_PLATE_LABELS = (
+    r"(?:licen[cs]e|number|registration|reg|car|vehicle)[ \t]*plates?|plates?|rego|registration"
+    r"|reg\.?|vehicle[ \t]*(?:registration|reg|id|tag)|(?:licen[cs]e[ \t]*)?tag|VRN|VRM"
+)
+_PLATE = r"(?-i:[A-Z0-9]{1,4}[- ][A-Z0-9]{2,5}|[A-Z0-9]{3,8})"  # plates are written in capitals
+
+
+def _vehicle() -> RegexRecognizer:
+    return make(
+        "VEHICLE_ID",
+        [
+            Rx("plate", labelled(_PLATE_LABELS, _PLATE, strong=True), 0.75, validate=plate_ok),
+            Rx("plate_any_case", labelled(r"(?:licen[cs]e[ \t]*|number[ \t]*|car[ \t]*)?plates?|rego",
+                                          r"[A-Z0-9]{1,4}[- ][A-Z0-9]{2,5}|[A-Z0-9]{3,8}", strong=True),
+               0.7, validate=plate_ok),
+            Rx("plate_vehicle", r"\b(?<![\w/])(?:vehicle|car|motorbike|motorcycle)(?:[ \t]*\([^)\n]{0,40}\))?[ \t]*:"
+                                rf"[ \t]*(?P<phi>{_PLATE})(?![\w/])", 0.7, validate=plate_ok),
+            Rx("vin_labelled", labelled(r"VIN|vehicle[ \t]*identification(?:[ \t]*(?:number|no\.?))?|chassis",
+                                        r"[A-HJ-NPR-Z0-9]{11,17}", strong=True), 0.85),
+            Rx("vin_bare", r"\b(?<![\w-])[A-HJ-NPR-Z0-9]{17}(?![\w-])", 0.0,
+               validate=lambda s: True if vin_ok(s) else False),
+        ],
+        name="VehicleRecognizer",
+        context=["plate", "rego", "registration", "vin", "vehicle"],
+        prefilter=r"\d",
+    )
+
+
+_DEVICE_WORDS = (
+    r"pacemaker|device|pump|ICD|implant|CGM|monitor|hearing[ \t]*aid|cochlear[ \t]*implant|phone|laptop"
+    r"|defibrillator|stimulator|VNS|DBS|CPAP|BiPAP|wheelchair|tablet|sensor|transmitter|meter|glucometer"
+)
+_DEVICE_STRONG = (
+    rf"(?:{_DEVICE_WORDS})[ \t]*(?:serial|s/n|id)(?:[ \t]*(?:number|no\.?|\#))?"
+    r"|serial[ \t]*(?:number|no\.?|num|\#)|S/N|(?-i:SN)|s\.n\.|UDI|IMEI|MEID|ESN|ICCID"
+    r"|MAC[ \t]*address|asset[ \t]*tag|model/serial|device[ \t]*(?:id|identifier)"
+)
+_DEVICE_WEAK = r"serial|lot|model|device|unit"
+
+
+def _device() -> RegexRecognizer:
+    return make(
+        "DEVICE_ID",
+        [
+            Rx("device_strong", labelled(_DEVICE_STRONG, ID_VALUE, strong=True, min_digits=2), 0.8),
+            Rx("device_weak", labelled(_DEVICE_WEAK, ID_VALUE, strong=False, min_digits=2), 0.6),
+            Rx("device_word_serial", rf"\b(?<![\w/])(?:{_DEVICE_WORDS})[ \t]*[:#]?[ \t]*"
+                                     r"(?P<phi>(?-i:(?=[A-Z0-9-]*[A-Z])(?=(?:[A-Z-]*\d){3})[A-Z0-9]{2,}(?:-[A-Z0-9]+)*))"
+                                     r"(?![\w/])", 0.65, validate=lambda v: None if sum(c.isalnum() for c in v) >= 6 else False),
+            Rx("imei", r"\b(?<![\w-])\d{2}[- ]?\d{6}[- ]?\d{6}[- ]?\d(?![\w-])", 0.0,
+               validate=lambda s: True if imei_ok(s) else False),
+            Rx("mac", r"\b(?<![\w:-])(?:[0-9A-F]{2}([:-]))(?:[0-9A-F]{2}\1){4}[0-9A-F]{2}(?![\w:-])", 0.75),
+            Rx("udi_gs1", r"\(01\)\d{14}(?:\(\d{2}\)[A-Z0-9]+)*", 0.85),
+        ],
+        name="DeviceRecognizer",
+        context=["serial", "imei", "device", "udi"],
+        prefilter=r"\d",
+    )
+
+
+_ID_STRONG = (
+    r"passport(?:[ \t]*(?:number|no\.?|\#))?|visa[ \t]*(?:number|no\.?|\#)|green[ \t]*card|alien[ \t]*(?:number|registration)"
+    r"|A-number|TFN|tax[ \t]*file[ \t]*(?:number|no\.?)|ABN|ACN|EIN|ITIN|TIN|SIN|social[ \t]*insurance[ \t]*(?:number|no\.?)"
+    r"|centrelink(?:[ \t]*(?:CRN|number|no\.?))?|CRN|NDIS(?:[ \t]*(?:number|no\.?|participant))?"
+    r"|(?:student|employee|staff|client|customer|participant|subject|study|specimen|probation|parole|inmate"
+    r"|voter|member|referral|booking|order|tracking|ticket|court|CPS|DCFS|DHS|child[ \t]*protection)"
+    r"[ \t]*(?:case[ \t]*)?(?:id|number|no\.?|\#|ref)"
+    r"|case[ \t]*(?:number|no\.?|id|\#|file)|file[ \t]*(?:number|no\.?|\#|ref)|reference[ \t]*(?:number|no\.?|\#)"
+    r"|ref[ \t]*(?:no\.?|\#)|confirmation(?:[ \t]*(?:number|no\.?|code|\#))?|docket|accession|requisition"
+    r"|library[ \t]*card|badge|national[ \t]*(?:id|insurance)(?:[ \t]*(?:number|no\.?))?|NINO|NI[ \t]*(?:number|no\.?)"
+    r"|(?:court|CPS|DCFS)[ \t]*case|warrant"
+)
+_ID_WEAK = r"case|file|reference|ref|client|customer|record|referral|order|ticket|ID|identifier|code"
+
+
+def _generic() -> RegexRecognizer:
+    return make(
+        "ID",
+        [
+            Rx("id_strong", labelled(_ID_STRONG, ID_VALUE, strong=True), 0.75),
+            Rx("id_weak", labelled(_ID_WEAK, ID_VALUE, strong=False), 0.6),
+            Rx("id_prefixed", r"\b(?<![\w-])(?:REF|CASE|FILE|CRN|PID|CID|UID)[-#]?\d{4,}(?:-[A-Z0-9]+)*(?![\w-])", 0.6),
+            Rx("uk_nino", r"\b(?<![\w-])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D]"
+                          r"(?![\w-])", 0.6, flags=regex.MULTILINE),
+        ],
+        name="GenericIdRecognizer",
+        context=["case", "file", "reference", "client", "id"],
+        prefilter=r"\d{2}",
+    )
+
+
+def get_recognizers():
+    return [_mrn(), _ssn(), _account(), _license(), _vehicle(), _device(), _generic()]

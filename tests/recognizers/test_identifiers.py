@@ -1,0 +1,174 @@
+"""Unit tests for recognizers/identifiers.py and recognizers/health_numbers.py.
+
+All values are synthetic (made up here; checksummed ones computed for these tests).
+"""
+import random
+import time
+
+import pytest
+
+from deid.recognizers import health_numbers as H
+from deid.recognizers import identifiers as I
+
+RECS = I.get_recognizers() + H.get_recognizers()
+
+
+def found(text, entity=None, min_score=0.4):
+    out = []
+    for r in RECS:
+        for x in r.analyze(text, []):
+            if x.score >= min_score and (entity is None or x.entity_type == entity):
+                out.append(text[x.start:x.end])
+    return out
+
+
+# ----------------------------------------------------------------------------- checksums
+
+def test_checksums():
+    assert H.npi_ok("1830166132") and not H.npi_ok("1830166133")
+    assert H.dea_ok("MS9603083") and not H.dea_ok("MS9603084")
+    assert H.au_medicare_ok("6482 19930 6") and not H.au_medicare_ok("6482 19931 6")
+    assert H.ihi_ok("8003601895559792") and not H.ihi_ok("8003601895559793")
+    assert H.nhs_ok("823 667 1275") and not H.nhs_ok("823 667 1276")
+    assert H.bc_phn_ok("9031 372 159") and not H.bc_phn_ok("9031 372 158")
+    assert H.ontario_ok("2177-774-128") and not H.ontario_ok("2177-774-127")
+    assert H.au_provider_ok("2457811H") and not H.au_provider_ok("2457811J")
+    assert I.vin_ok("WBAFRGR70GY379907") and not I.vin_ok("WBAFRGR71GY379907")
+    assert I.imei_ok("58-073021-573681-0") and not I.imei_ok("58-073021-573681-1")
+    assert I.iban_ok("GB82 WEST 1234 5698 7654 32") and not I.iban_ok("GB83 WEST 1234 5698 7654 32")
+    assert I.ssn_ok("512-44-8901") is None
+    for bad in ("000-12-3456", "666-12-3456", "912-12-3456", "512-00-8901", "512-44-0000"):
+        assert I.ssn_ok(bad) is False
+
+
+# ----------------------------------------------------------------------------- MRN / SSN
+
+@pytest.mark.parametrize("text,value", [
+    ("MRN 00123456 today", "00123456"),
+    ("chart #A1234567 pulled", "A1234567"),
+    ("UR number 1234567.", "1234567"),
+    ("patient ID: 778899", "778899"),
+    ("Medical record no. 552-8841-07", "552-8841-07"),
+])
+def test_mrn_positive(text, value):
+    assert value in found(text, "MEDICAL_RECORD_NUMBER")
+
+
+@pytest.mark.parametrize("text", [
+    "Reviewed chart 3 times", "MRN unknown", "Pt: 120/80", "12345678 alone", "the patient is 45",
+    "Pt -500 since midnight",
+])
+def test_mrn_negative(text):
+    assert found(text, "MEDICAL_RECORD_NUMBER") == []
+
+
+def test_ssn():
+    hits = found("SSN 512-44-8901", "US_SSN")
+    assert hits and set(hits) == {"512-44-8901"}
+    assert "512-44-8901" in found("on file: 512-44-8901", "US_SSN")  # dashed: no label needed
+    assert "512448901" in found("ssn: 512448901", "US_SSN")
+    assert "512 44 8901" in found("Social Security number 512 44 8901", "US_SSN")
+    assert "8901" in found("the last four of her SSN are 8901", "US_SSN")
+    # undashed needs context; invalid areas never fire
+    assert found("walked 512448901 steps", "US_SSN") == []
+    assert found("000-12-3456 and 666-44-1234", "US_SSN") == []
+
+
+# ----------------------------------------------------------------------------- health numbers
+
+def test_health_plan():
+    assert "1EG4-TE5-MK73" in found("MBI 1EG4-TE5-MK73", "HEALTH_PLAN_NUMBER")
+    assert "XJH123456789" in found("Member ID: XJH123456789", "HEALTH_PLAN_NUMBER")
+    assert "W12345678-01" in found("Medicaid ID W12345678-01", "HEALTH_PLAN_NUMBER")
+    assert found("joined the group 2 weeks ago; plan reviewed", "HEALTH_PLAN_NUMBER") == []
+
+
+def test_provider_numbers():
+    assert "1830166132" in found("NPI 1830166132", "PROVIDER_NUMBER")
+    assert "1830166132" in found("signed 1830166132", "PROVIDER_NUMBER")  # valid NPI alone
+    assert found("signed 1830166133", "PROVIDER_NUMBER") == []  # invalid, no label
+    assert "MS9603083" in found("script MS9603083", "PROVIDER_NUMBER")
+    assert found("script MS9603084", "PROVIDER_NUMBER") == []
+    assert "PSY0001234567" in found("AHPRA PSY0001234567", "PROVIDER_NUMBER")
+    assert "2345678A" in found("provider number 2345678A", "PROVIDER_NUMBER")
+    assert found("Provider reviewed 3 options", "PROVIDER_NUMBER") == []
+
+
+def test_au_uk_ca():
+    assert "6482 19930 6" in found("Medicare card 6482 19930 6", "AU_MEDICARE")
+    assert found("Medicare 6482 19931 6 invalid", "AU_MEDICARE") == ["6482 19931 6"]  # in context, kept
+    assert found("code 6482 19931 6", "AU_MEDICARE") == []  # invalid and no context
+    assert "8003 6011 4710 4975" in found("IHI 8003 6011 4710 4975", "AU_IHI")
+    assert "823 667 1275" in found("NHS number 823 667 1275", "UK_NHS")
+    assert found("823 667 1276", "UK_NHS") == []
+    assert "3815 901 396 MX" in found("OHIP 3815 901 396 MX", "CA_HEALTH_NUMBER")
+    assert "9031 372 159" in found("9031 372 159", "CA_HEALTH_NUMBER")
+    assert "TREJ 8503 1512" in found("RAMQ TREJ 8503 1512", "CA_HEALTH_NUMBER")
+    assert found("TREJ 8599 1512", "CA_HEALTH_NUMBER") == []  # month 99 impossible
+    assert "123456789" in found("Alberta ULI 123456789", "CA_HEALTH_NUMBER")
+    assert found("slept 9 hours", "CA_HEALTH_NUMBER") == []
+
+
+# ----------------------------------------------------------------------------- account etc.
+
+def test_account():
+    assert "12-3456-7890" in found("Account # 12-3456-7890", "ACCOUNT_NUMBER")
+    assert "CLM-2024-0012345" in found("claim CLM-2024-0012345", "ACCOUNT_NUMBER")
+    assert "4111 1111 1111 1111" in found("card 4111 1111 1111 1111", "ACCOUNT_NUMBER")
+    assert found("card 4111 1111 1111 1112", "ACCOUNT_NUMBER") == []
+    assert found("on account of her mood; vent A/C 600 x 12", "ACCOUNT_NUMBER") == []
+
+
+def test_license_never_fires_on_words():
+    assert "D1234567" in found("driver's license D1234567", "LICENSE_NUMBER")
+    assert "12345" in found("LPC #12345", "LICENSE_NUMBER")
+    assert "4567" in found("LCSW no. 4567", "LICENSE_NUMBER")
+    assert "651180" in found("C.Psych. (CPSO #651180)", "LICENSE_NUMBER")
+    assert "88 541 229" in found("Licence: 88 541 229", "LICENSE_NUMBER")
+    # Presidio's US driver licence recognizer fires on words like these; ours must not
+    words = ("She is licensed and certified. The license lapsed. Permit denied. LPC in good standing. "
+             "Certificate pending. The nurse is kind. Therapist notes. RN on duty. ABCDEFGH and WDLABCD12.")
+    assert found(words, "LICENSE_NUMBER") == []
+
+
+def test_vehicle_and_device():
+    assert "ABC-1234" in found("licence plate ABC-1234", "VEHICLE_ID")
+    assert "XY12 ABC" in found("registration XY12 ABC", "VEHICLE_ID")
+    assert "1ABC23" in found("rego 1ABC23", "VEHICLE_ID")
+    assert "WBAFRGR70GY379907" in found("stamped WBAFRGR70GY379907", "VEHICLE_ID")
+    assert found("plate of food; plateau 20; registration desk 2024; REGLAN X1", "VEHICLE_ID") == []
+    assert "SN-4471-X2" in found("serial no. SN-4471-X2", "DEVICE_ID")
+    assert "PJN123456" in found("pacemaker serial PJN123456", "DEVICE_ID")
+    assert "35-209900-176148-1" in found("IMEI 35-209900-176148-1", "DEVICE_ID")
+    assert found("code 35-209900-176148-3", "DEVICE_ID") == []  # Luhn fails, no label
+    assert "58-073021-573681-0" in found("IMEI 58-073021-573681-0", "DEVICE_ID")
+    assert found("serial 7s intact; serial sevens", "DEVICE_ID") == []
+    assert "RRJ-6643-L26" in found("PACEMAKER RRJ-6643-L26 interrogated", "DEVICE_ID")
+    assert found("CPAP 5CMH2O; PUMP 10CC/HR; monitor HR 80; ICD-10 F32.1", "DEVICE_ID") == []
+    assert "ekfw 389" in found("a honda civic (plate ekfw 389)", "VEHICLE_ID")
+    assert "3PPT165" in found("Vehicle (for parking permit): 3PPT165", "VEHICLE_ID")
+
+
+def test_generic_id():
+    assert "2024-0512" in found("case number 2024-0512", "ID")
+    assert "F-778812" in found("file no. F-778812", "ID")
+    assert "C-99812" in found("client ID C-99812", "ID")
+    assert "123456789" in found("passport no. 123456789", "ID")
+    assert found("in this case 3 people; file it by 1300; since 1400 stable", "ID") == []
+
+
+def test_speed_on_long_text():
+    rng = random.Random(0)
+    vocab = ("patient chart record plan group account serial plate case file the a of and was is "
+             "MRN NHS Medicare BP 120/80 HR 88 5 mg 10:30 3 days x2 @ home #").split()
+    words = []
+    for _ in range(200_000):
+        w = rng.choice(vocab)
+        if rng.random() < 0.1:
+            w = str(rng.randint(0, 10 ** rng.randint(1, 9)))
+        words.append(w)
+    text = " ".join(words)[:1_000_000]
+    t0 = time.process_time()
+    for r in RECS:
+        r.analyze(text, [])
+    assert time.process_time() - t0 < 10  # generous: catches catastrophic backtracking only
