@@ -19,6 +19,12 @@ US_STATES = {
     "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming", "DC": "District of Columbia",
     "PR": "Puerto Rico",
 }
+# US territories and military "states" (USPS abbreviations; used before a ZIP only)
+US_TERRITORIES = {
+    "AS": "American Samoa", "GU": "Guam", "MP": "Northern Mariana Islands",
+    "VI": "Virgin Islands", "MH": "Marshall Islands", "FM": "Micronesia", "PW": "Palau",
+    "AA": "Armed Forces Americas", "AE": "Armed Forces Europe", "AP": "Armed Forces Pacific",
+}
 # US abbreviations that are rarely anything else in clinical text
 US_CLEAN = {
     "AK", "AZ", "AR", "FL", "IL", "KS", "KY", "MN", "MT", "NV", "NJ", "NM", "NY", "NC",

@@ -72,25 +72,81 @@ UNIT_PREFIX = rf"(?:{UNIT_WORD}\.?\s*#?\s*[0-9]{{1,5}}[a-z]?\s*(?:[,/]\s*|\s+)|\
 UNIT_SUFFIX = rf"(?:,?\s+(?:{UNIT_WORD}|fl|floor)\.?\s*#?\s*[0-9a-z]{{1,5}}\b(?!/))"
 HOUSE_NO = r"\d{1,6}[a-z]?(?:\s?-\s?\d{1,6}[a-z]?)?"
 
+# Extended street types: USPS Publication 28, Appendix C1 (US street suffixes, a US
+# government work in the public domain) and the Australian road-type list of
+# AS/NZS 4819 (road types are generic vocabulary, not data).  Many are ordinary words,
+# so they count as a suffix only in Title/UPPER case, or in lower-case text when an
+# address cue ("at", "on", "address:", line start) precedes the house number.
+EXTRA_SUFFIXES = [
+    "Alley", "Annex", "Arcade", "Bayou", "Beach", "Bluff", "Bottom", "Branch", "Bridge",
+    "Brook", "Burg", "Bypass", "Camp", "Canyon", "Cape", "Causeway", "Center", "Centre",
+    "Cliff", "Club", "Corner", "Course", "Courts", "Creek", "Crossroad", "Curve", "Dale",
+    "Dam", "Divide", "Estate", "Extension", "Fall", "Falls", "Ferry", "Field", "Flat",
+    "Ford", "Forest", "Forge", "Fork", "Fort", "Garden", "Gateway", "Glade", "Harbor",
+    "Harbour", "Haven", "Inlet", "Island", "Isle", "Junction", "Key", "Knoll", "Lake",
+    "Land", "Light", "Loaf", "Lock", "Lodge", "Manor", "Mill", "Mission", "Mount",
+    "Mountain", "Neck", "Orchard", "Oval", "Overpass", "Pine", "Plain", "Port", "Prairie",
+    "Radial", "Ramp", "Ranch", "Rapid", "Rest", "River", "Rue", "Run", "Shoal", "Shore",
+    "Skyway", "Spring", "Spur", "Station", "Stravenue", "Stream", "Summit", "Throughway",
+    "Trace", "Trafficway", "Tunnel", "Underpass", "Union", "Valley", "Via", "Viaduct",
+    "Ville", "Vista", "Wall", "Well", "Way", "Grange", "Gully", "Siding", "Cutting",
+    "Roadway", "Courtyard", "Brace", "Break", "Colonnade", "Link", "Dip", "Ground",
+    "Upper", "Lower", "Front", "Approach", "Amble", "Basin", "Concourse", "Copse", "Corso",
+    "Dell", "Driveway", "Edge", "End", "Entrance", "Fairway", "Grove", "Laneway",
+    "Lookout", "Nook", "Outlook", "Pathway", "Pocket", "Quadrant", "Quays", "Ramble",
+    "Reach", "Reserve", "Retreat", "Return", "Round", "Slope", "Steps", "Straight",
+    "Strip", "Subway", "Tarn", "Thoroughfare", "Tollway", "Top", "Tor", "Turn", "Walkway",
+    "Wood", "Woods", "Highlands", "Crossway", "Footway", "Deviation", "Alleyway",
+    "Quadrangle", "Quad", "Rotary", "Access", "Circlet", "Interchange", "Gap", "Cross",
+    "Circus", "Firetrail", "Frontage", "Glen", "Mead", "Row", "Anchorage", "Artery", "Brow",
+    "Byway", "Centreway", "Cruiseway", "Distributor", "Foreshore", "Formation", "Gates",
+    "Highroad", "Intersection", "Lees", "Meander", "Mew", "Parklands", "Piazza", "Plateau",
+    "Range", "Ride", "Ridgeway", "Ring", "Riverway", "Riviera", "Roadside", "Ronde",
+    "Rosebowl", "Stairs", "Towers", "Trailer", "Triangle", "Trunkway", "Villas", "Wade",
+]
+_XS = sorted(set(EXTRA_SUFFIXES + WEAK_SUFFIXES + [w.capitalize() for w in STRONG_SUFFIXES if len(w) > 3 and "-" not in w]), key=len, reverse=True)
+_XS_MULTI = r"Right\s+[Oo]f\s+Way|Service\s+Way|Cul\s+De\s+Sac"
+# Title / UPPER case form (plural "s" allowed: "Mills", "Knolls", "Junctions")
+# in ALL-CAPS notes ("SATS UPPER 90'S", "AS WELL AS") the upper-case form must end the
+# address: a comma, the end of the line, or a unit ("APT 4")
+XSUFFIX_CAP = (
+    r"(?-i:(?:" + _XS_MULTI + "|" + "|".join(_XS) + r")s?(?![\w'’-])|(?:"
+    + "|".join(w.upper() for w in _XS) + r")S?(?![\w'’-])(?=[ \t]*(?:,|\n|$)|\s+(?:APT|SUITE|UNIT|STE)\b))"
+)
+XSUFFIX_ANY = r"(?:right\s+of\s+way|service\s+way|" + "|".join(w.lower() for w in _XS) + r")s?(?![\w'’-])"
+# "Grade 10 Summer Camp", "Level 3 Station" ...: a counter word before the number
+NOT_COUNTER = (
+    r"(?<!\b(?:grade|year|yr|stage|phase|type|class|ward|bed|page|week|day|step|session|"
+    r"group|module|cohort|version|dose|chapter|part|form|test|score|cycle|round|bay|pod|"
+    r"gate|platform|track|line|route|bus|tier|no|number|item|question|q)\.?[ \t])"
+)
+CAP_NAME = r"(?-i:(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|[A-Z]{2,}|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+))"
+ADDR_CUE = (
+    r"(?:(?<=\b(?:at|on|to|from|near|of|address(?:\s+is)?|address:|lives?\s+at|down\s+at|is)\s+)|"
+    r"(?<=^[ \t]*)|(?<=\b(?:address|addr)\s*:\s*))"
+)
+UNIT_WORD2 = r"(?:unit|apt|apartment|flat|suite|ste|shop|level|lvl|lot|room|rm|villa|townhouse|studio)"
+
 _UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 NUM_TOKEN = rf"(?:{_TENS}(?:[\s-]+{_UNITS})?|{_TEENS}|{_UNITS}|hundred|thousand|oh)"
-SPOKEN_NO = rf"(?:{NUM_TOKEN})(?:[\s-]+(?:and\s+)?{NUM_TOKEN}){{0,3}}"
+SPOKEN_NO = rf"(?:{NUM_TOKEN})(?:[\s-]+(?:and\s+)?{NUM_TOKEN}){{0,7}}"
+SPOKEN_UNIT = rf"(?:\s+(?:apt|apartment|unit|suite|flat)\s+{SPOKEN_NO})"
 
 PATTERNS = [
     Rx(
         "street_address",
         rf"(?=\d)(?<![\w./-])(?:\d{{1,5}}[a-z]?\s*/\s*)?{HOUSE_NO}\s+(?:{DIRECTION}\s+)?"
         rf"(?:(?:st|saint|mt|mount)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}\s+{SUFFIX}"
-        rf"(?:\s+{DIRECTION}(?![\w'’]))?{UNIT_SUFFIX}?",
+        rf"(?:[ \t]+{DIRECTION}(?![\w'’]))?{UNIT_SUFFIX}?",
         0.85,
     ),
     Rx(
         "unit_then_street_address",
         rf"\b{UNIT_WORD}\.?\s*#?\s*[0-9]{{1,5}}[a-z]?\s*(?:[,/]\s*|\s+){HOUSE_NO}\s+(?:{DIRECTION}\s+)?"
         rf"(?:(?:st|saint|mt|mount)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}\s+{SUFFIX}"
-        rf"(?:\s+{DIRECTION}(?![\w'’]))?{UNIT_SUFFIX}?",
+        rf"(?:[ \t]+{DIRECTION}(?![\w'’]))?{UNIT_SUFFIX}?",
         0.85,
     ),
     Rx(
@@ -101,8 +157,56 @@ PATTERNS = [
     ),
     Rx(
         "spoken_street_address",
-        rf"(?<![\w/'’-]){SPOKEN_NO}\s+(?:{DIRECTION}\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}\s+{SUFFIX}",
+        rf"\b(?=[otfsenh])(?<![\w/'’-]){SPOKEN_NO}\s+(?:{DIRECTION}\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,2}}\s+{SUFFIX}{SPOKEN_UNIT}?",
         0.6,
+    ),
+    Rx(
+        # Title/UPPER case: "8763 Rogers Isle", "Unit 2/270 Michael Right Of Way",
+        # "Flat 05 71 Cole Glade", "68638 Russell Unions Apt. 212"
+        "street_address_ext",
+        rf"(?=\d)(?<![\w./-]){NOT_COUNTER}"
+        rf"(?:\d{{1,5}}[a-z]?\s*/\s*)?{HOUSE_NO}\s+(?:{DIRECTION}\s+)?"
+        rf"(?:(?!{STOP}\b){CAP_NAME}\s+){{1,3}}{XSUFFIX_CAP}"
+        rf"(?:[ \t]+{DIRECTION}(?![\w'’]))?{UNIT_SUFFIX}?",
+        0.75,
+    ),
+    Rx(
+        "unit_then_street_ext",
+        rf"\b{UNIT_WORD2}\.?\s*#?\s*[0-9]{{1,5}}[a-z]?\s*(?:[,/]\s*|\s+)"
+        rf"(?:\d{{1,5}}[a-z]?\s*/\s*)?{HOUSE_NO}\s+(?:{DIRECTION}\s+)?"
+        rf"(?:(?!{STOP}\b){CAP_NAME}\s+){{1,3}}{XSUFFIX_CAP}"
+        rf"(?:[ \t]+{DIRECTION}(?![\w'’]))?{UNIT_SUFFIX}?",
+        0.75,
+    ),
+    Rx(
+        # unit + street without house number (UK): "Studio 2, Samuel Shoal", "Flat 1, Jordan Lock"
+        "unit_street_no_house",
+        rf"\b(?:studio|flat|apartment|apt|unit|suite)\.?\s*#?\s*\d{{1,4}}[a-z]?,?\s+"
+        rf"(?:(?!{STOP}\b){CAP_NAME}\s+){{1,3}}(?:{XSUFFIX_CAP}|{SUFFIX})",
+        0.75,
+    ),
+    Rx(
+        # lower case, unit + street without house number: "lives at flat 6, stuart dam"
+        "unit_street_no_house_lower",
+        rf"(?=studio|flat|apartment|apt|unit|suite){ADDR_CUE}(?:studio|flat|apartment|apt|unit|suite)\.?\s*#?\s*\d{{1,4}}[a-z]?,\s+"
+        rf"(?:(?!{STOP}\b)(?-i:[a-z][a-z'’-]+)\s+){{1,3}}(?-i:{XSUFFIX_ANY}|{SUFFIX})",
+        0.7,
+    ),
+    Rx(
+        # lower case (ASR, lower-cased notes) with an address cue: "at 7890 mark canyon"
+        "street_address_ext_lower",
+        rf"(?=\d|(?:unit|apt|apartment|flat|suite|ste|shop|level|lvl|lot|room|rm|villa|townhouse|studio)\b){ADDR_CUE}(?:{UNIT_WORD2}\.?\s*#?\s*[0-9]{{1,5}}[a-z]?\s*(?:[,/]\s*|\s+))?"
+        rf"(?:\d{{1,5}}[a-z]?\s*/\s*)?\d{{1,6}}[a-z]?\s+(?:{DIRECTION}\s+)?"
+        rf"(?:(?!{STOP}\b)(?-i:[a-z][a-z'’-]+)\s+){{1,3}}(?-i:{XSUFFIX_ANY}){UNIT_SUFFIX}?",
+        0.65,
+    ),
+    Rx(
+        # spoken (ASR) with an address cue: "on sixty two robert brace", "at forty four
+        # thousand nine hundred nineteen bryan locks apt two hundred fifty five"
+        "spoken_street_ext",
+        rf"\b(?=[otfsenh]){ADDR_CUE}{SPOKEN_NO}\s+(?:{DIRECTION}\s+)?(?:(?!{STOP}\b)[a-z][a-z'’-]+\s+){{1,3}}"
+        rf"(?:{XSUFFIX_ANY}|{SUFFIX}){SPOKEN_UNIT}?",
+        0.65,
     ),
     Rx(
         "numbered_street_no_house",
@@ -146,6 +250,11 @@ _NUMBER_WORDS = (
     "eighty", "ninety", "hundred", "thousand",
 )
 GATES = {
+    "spoken_street_ext": _NUMBER_WORDS,
+    "unit_then_street_ext": ("unit", "apt", "apartment", "flat", "suite", "ste", "shop", "level", "lvl",
+                             "lot", "room", "rm", "villa", "townhouse", "studio"),
+    "unit_street_no_house_lower": ("studio", "flat", "apartment", "apt", "unit", "suite"),
+    "unit_street_no_house": ("studio", "flat", "apartment", "apt", "unit", "suite"),
     "unit_alone": ("apt", "apartment", "unit", "flat", "suite", "ste"),
     "unit_then_street_address": ("unit", "apt", "flat", "suite", "ste", "shop", "level", "lvl",
                                  "lot", "room", "rm", "villa", "house", "#"),

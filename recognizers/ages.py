@@ -7,10 +7,13 @@ Every explicit age form is detected (the profile decides what to keep):
 * ``aged 93``, ``age: 93``, ``Age 34``, ``(age 34)``, ``at the age of 12``,
   ``since age twelve``;
 * sex-age shorthand ``93M``, ``93 F``, ``34/F`` (not catheter sizes "14F foley",
-  not temperatures "T 98 F");
+  not temperatures "T 98 F"); lower case ``82m s/p ...`` before a clinical verb;
 * decades: ``in her 90s``, ``in his nineties``, ``in their late 80's``,
   ``in her mid-forties``;
-* ``turned 91``, ``turning eighteen``.
+* ``turned 91``, ``turning eighteen``;
+* speech: ``i'm forty three so ...`` (not "i'm five minutes away");
+* a name then the age: ``Julio (43) has ...``, ``Bakhshi, 72, attends ...``,
+  ``the youngest, Lance, is 25``.
 
 Durations are not ages: "has smoked for 20 years" is not matched (an age needs
 "old", "of age", "aged", "age", a sex letter, "turned", or "in her 90s").
@@ -82,8 +85,50 @@ PATTERNS = [
         r"mg|units?|pounds?|lbs?|kg|o'?clock|am|pm|in\s+the)\b)",
         0.75,
     ),
+    Rx(
+        # speech: "i'm forty three so ...", "i'm 16 and ..." (not "i'm five minutes away")
+        "im_n",
+        rf"\b(?:i'?m|i\s+am)\s+(?:(?:like|um|uh|only|just|almost|nearly)\s+)?"
+        rf"(?P<phi>{NUM})(?![\w'’]|[.,:]\d|\s*(?:%|/))"
+        r"(?!\s+(?:and\s+a\s+half|percent|times|of|minutes?|mins?|hours?|hrs?|days?|"
+        r"weeks?|months?|pounds?|lbs?|kg|kilos?|miles?|km|blocks?|o'?clock|am|pm|a\.m|p\.m|hundred|thousand|"
+        r"dollars?|bucks|cents?|grand|cups?|drinks?|beers?|pills?|tablets?|mg|out|in|on|at|for|with|from|"
+        r"point|steps?|sessions?|floors?|feet|foot|ft|inches|people|kids|children|sober|clean|"
+        r"episodes?|shots?|glasses|bottles?|cans?|packs?|cigarettes?|units?|to|or|ish)\b)",
+        0.6,
+    ),
+    Rx(
+        # "Julio (43) has been ...": a capitalised name, then the age in brackets
+        "name_paren_n",
+        rf"(?<=(?-i:\p{{Lu}}[\w'’-]+))\s\((?P<phi>{NUM})\)"
+        r"(?=\s+(?:has|have|had|who|reported|reports|attends|lives|presents|presented|"
+        r"says|said|described|disclosed|shared)\b|,\s+(?-i:[a-z]))",
+        0.6,
+    ),
+    Rx(
+        # "Bakhshi, 72, attends ...", "Reginald Skinner, 45, is ..."
+        "name_comma_n",
+        r"(?<=(?-i:\p{Lu}[\w'’-]+)),\s(?P<phi>(?:1[0-2]\d|\d{1,2})),\s+"
+        r"(?=(?:attends|is|was|has|had|lives|works|presents|presented|reports|reported|studies|"
+        r"who|goes|went|started|moved|shares|describes|denies|endorses)\b)",
+        0.6,
+    ),
+    Rx(
+        # "the youngest, Lance, is 25." / "the eldest is twelve"
+        "youngest_is_n",
+        rf"\b(?:youngest|oldest|eldest|middle\s+(?:one|child))\b[^.\n;]{{0,40}}?\b(?:is|was|aged|turned)\s+"
+        rf"(?P<phi>{NUM})(?![\w'’]|[.,]\d)(?!\s*(?:%|percent|minutes?|hours?|days?|weeks?|months?|years?\s+(?:ago|since)))",
+        0.7,
+    ),
+    Rx(
+        # ICU lower case "82m s/p mvc", "67 f w/ copd"
+        "age_sex_lower",
+        r"(?<![\w.,/#-])(?P<phi>(?:1[0-2]\d|\d{1,2})\s?(?:m|f))"
+        r"(?=\s+(?:s/p|w/|with|who|presents?|presenting|c/o|admitted|h/o|pmh|hx|patient|pt|transferred|"
+        r"brought|bibems|biba|found)(?!\w))",
+        0.6,
+    ),
 ]
-
 
 
 GATES = {
@@ -94,6 +139,11 @@ GATES = {
     "age_sex": re.compile(r"\d\s?/?\s?[MF]\b"),
     "decade": ("in his", "in her", "in their", "in my", "in your", "in our", "in the", "in its"),
     "turned_n": ("turn", "will be"),
+    "im_n": ("i'm", "im ", "i am"),
+    "name_paren_n": re.compile(r"\w \((?:\d{1,3}|[a-z]+(?:[ -][a-z]+)?)\)"),
+    "name_comma_n": re.compile(r"\w, \d{1,3}, "),
+    "youngest_is_n": ("youngest", "oldest", "eldest", "middle"),
+    "age_sex_lower": re.compile(r"\d\s?[mfMF]\s"),
 }
 
 

@@ -161,7 +161,9 @@ _PHONE_WORDS_BARE = (
     r"|cell(?:[ \t]*phone)?|ring|call|text|sms|voicemail|vm|landline|whatsapp|hotline|direct[ \t]*line"
 )
 _PHONE_WORDS_MARKED = r"home|work|office|h|w|m|c|o|wk|hm|contact|number|no"
-_SHORT_NUM = r"\+?(?:\([ \t]?\d{1,5}[ \t]?\)[ \t]?)?\d{1,5}(?:(?:[ \t]|[ \t]?[.-][ \t]?)\d{1,5}){0,4}"
+_SHORT_NUM = (
+    r"\+?(?:\([ \t]?\d{1,5}[ \t]?\)[ \t]?)?(?:\d{6,15}(?!\d)|\d{1,5}(?:(?:[ \t]|[ \t]?[.-][ \t]?)\d{1,5}){0,4})"
+)
 
 
 def _phone_context() -> RegexRecognizer:
@@ -174,6 +176,9 @@ def _phone_context() -> RegexRecognizer:
                0.75, validate=_short_phone_ok),
             Rx("phone_marked", rf"\b(?<![\w/])(?:{_PHONE_WORDS_MARKED})\.?[ \t]*(?:\#|no\.?|number|phone|ph)?"
                                rf"[ \t]*[:#][ \t]*\#?{tail}", 0.7, validate=_short_phone_ok),
+            Rx("contact_person_on", r"\b(?:contact|call|reach|text|ring|phone)(?:ed|ing|s)?[ \t]+(?:\p{Lu}[\w'’-]+[ \t]+){1,3}"
+                                    r"(?:on|at)[ \t]+(?P<phi>\+?\d[\d \t().-]{7,16}\d)(?![\w/%]|[.,:]\d)", 0.7,
+               validate=_short_phone_ok),
             Rx("extension", r"\b(?<![\w])(?-i:x|X)(?P<phi>\d{3,6})(?![\w/%.])", 0.6),
         ],
         name="PhoneContextRecognizer",

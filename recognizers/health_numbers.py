@@ -173,7 +173,7 @@ _PROVIDER_LABELS = (
 _MEDICARE_CTX = r"medicare(?:\s*card)?|mc\s*card|medicare\s*(?:no|number|#)"
 
 _CA_LABELS = (
-    r"OHIP|PHN|RAMQ|AHCIP|ULI|MSP|MCP|HSN|health\s*card|health\s*number|health\s*insurance\s*number"
+    r"OHIP|PHN|RAMQ|AHCIP|ULI|MSP|MCP|HSN|HCN|health\s*card|health\s*number|health\s*insurance\s*number"
     r"|personal\s*health\s*number|carte\s*d'?assurance\s*maladie|NAM|provincial\s*health"
     r"|Ontario\s*health|Alberta\s*health|Manitoba\s*health|Sask(?:atchewan)?\s*health|Nova\s*Scotia\s*health"
 )

@@ -373,6 +373,8 @@ _LICENSE_STRONG = (
     r"driver'?s?[ \t]*licen[cs]e|drivers?[ \t]*lic\.?|driving[ \t]*licen[cs]e|(?-i:DL|DLN|CDL)|D/L"
     r"|licen[cs]e|lic\.|certificate|cert\.?|permit|board[ \t]*certification|registration[ \t]*certificate"
     r"|practising[ \t]*certificate|credential"
+    r"|college[ \t]*(?:reg(?:istration)?\.?|registration[ \t]*(?:number|no\.?|\#)|number|no\.?|\#)"
+    r"|(?:board|state|provincial)[ \t]*reg(?:istration)?\.?(?:[ \t]*(?:number|no\.?|\#))?"
     r"|(?-i:PSY|CPSO|CRPO|OCSWSSW|CNO|CPO|OCP|HCPC|GMC|NMC|BACP|UKCP|NBCC|PCBA|ACA|NZCCP)"
     r"(?:[ \t]*(?:registration|reg\.?|membership|member))?"
 )
@@ -444,6 +446,16 @@ def _device() -> RegexRecognizer:
             Rx("device_word_serial", rf"\b(?<![\w/])(?:{_DEVICE_WORDS})[ \t]*[:#]?[ \t]*"
                                      r"(?P<phi>(?-i:(?=[A-Z0-9-]*[A-Z])(?=(?:[A-Z-]*\d){3})[A-Z0-9]{2,}(?:-[A-Z0-9]+)*))"
                                      r"(?![\w/])", 0.65, validate=lambda v: None if sum(c.isalnum() for c in v) >= 6 else False),
+            Rx("device_word_serial_2digit", rf"\b(?<![\w/])(?:{_DEVICE_WORDS})[ \t]*[:#]?[ \t]*"
+                                            r"(?P<phi>(?-i:(?=(?:[A-Z]*\d){2})(?=[0-9]*[A-Z])[A-Z0-9]{10,16}))"
+                                            r"(?![\w/])", 0.6),
+            Rx("device_word_serial_lower2", rf"\b(?<![\w/])(?-i:pacemaker|device|pump|icd|implant|cgm|monitor|"
+                                            r"defibrillator|stimulator|sensor|transmitter)[ \t]*[:#]?[ \t]*"
+                                            r"(?P<phi>(?-i:(?=(?:[a-z]*\d){2})(?=[0-9]*[a-z])[a-z0-9]{8,16}))"
+                                            r"(?![\w/])", 0.6),
+            Rx("device_word_serial_lower", rf"\b(?<![\w/])(?:{_DEVICE_WORDS})[ \t]*[:#]?[ \t]*"
+                                           r"(?P<phi>(?-i:[a-z0-9]{2,5}-\d{3,6}-[a-z0-9]{2,5}))"
+                                           r"(?![\w/])", 0.6),
             Rx("imei", r"\b(?<![\w-])\d{2}[- ]?\d{6}[- ]?\d{6}[- ]?\d(?![\w-])", 0.0,
                validate=lambda s: True if imei_ok(s) else False),
             Rx("mac", r"\b(?<![\w:-])(?:[0-9A-F]{2}([:-]))(?:[0-9A-F]{2}\1){4}[0-9A-F]{2}(?![\w:-])", 0.75),

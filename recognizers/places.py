@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from ._anchored import AnchoredRecognizer, AnchorRule, GatedRegexRecognizer
 from ._base import Rx
-from ._geo import AU_STATES, CA_PROVINCES, STATE_NAMES, US_STATES, alt
+from ._geo import AU_STATES, CA_PROVINCES, STATE_NAMES, US_STATES, US_TERRITORIES, alt
 
 # state names that are also big cities: reported when cued ("grew up in New York")
 _CITY_STATES = {"New York", "Washington"}
@@ -56,8 +56,13 @@ NOT_PLACE = (
     + alt(STATE_NAMES - _CITY_STATES).lower()
     + r")"
 )
-CITY = rf"(?=[A-Z])(?<![\w'’])(?!(?i:{NOT_PLACE})\b){CAP_WORD}(?:[ -](?!(?i:{NOT_PLACE})\b){CAP_WORD}){{0,2}}"
+# a directional / generic first word is part of the name when a real name follows:
+# "North Ryan", "West Xavierville", "Port Callum", "Lake Victor"
+CITY_PREFIX = r"(?-i:(?:North|South|East|West|Port|Lake|Fort|New|Mount|Glen|NORTH|SOUTH|EAST|WEST|PORT|LAKE|FORT|NEW|MOUNT)\s+)"
+CITY = rf"(?=[A-Z])(?<![\w'’]){CITY_PREFIX}?(?!(?i:{NOT_PLACE})\b){CAP_WORD}(?:[ -](?!(?i:{NOT_PLACE})\b){CAP_WORD}){{0,2}}"
 US_ABBR2 = alt(set(US_STATES) | set(CA_PROVINCES))
+US_ABBR3 = alt(set(US_STATES) | set(CA_PROVINCES) | (set(US_TERRITORIES) - {"AS"}))  # before a postcode only
+ABBR_LOWER = alt({a.lower() for a in set(US_STATES) | set(CA_PROVINCES) | set(US_TERRITORIES) | set(AU_STATES)})
 US_NAME = alt(list(US_STATES.values()) + list(CA_PROVINCES.values()) + list(AU_STATES.values()))
 POSTCODE = (
     r"(?:\d{4,5}(?:-\d{4})?|[A-Z]{1,2}\d[A-Z\d]?(?:\s\d[A-Z]{2})?|"
@@ -71,7 +76,7 @@ CUE = (
     r"returned|returning|went\s+back|headed|heading|suburb|town|city|area|outskirts|"
     r"neighbou?rhood|originally|family|parents|sister|brother|mother|father|"
     r"transferred|tx'?d|transfer|arrived|came|called|calling|phoned|phoning|rang|"
-    r"members|relatives|friends?|people|works?|worked|working|job|school|church|"
+    r"joined|joining|members|relatives|friends?|people|works?|worked|working|job|school|church|"
     r"hospitali[sz]ed|admitted|accepted|excepted|sent|go|going|went|d/c'?d|discharged?|"
     r"presented|transplant|surgery|seen|treated|followed)"
 )
@@ -125,7 +130,11 @@ def _cued_place_ok(value: str) -> bool | None:
     "TRANSFER TO RADIATION", "CAME TO VISIT")."""
     if _not_state(value) is False:
         return False
+    if value.split()[-1].lower() in _TOPO_STOP:
+        return False
     words = value.replace("-", " ").split()
+    if len(words) > 1 and words[0].lower() in ("north", "south", "east", "west", "port", "lake", "fort", "new", "mount"):
+        return None  # "West Christian", "SOUTH ROBERT": a directional prefix makes it a place name
     if len(words) == 1 and words[0].isupper() and len(words[0]) <= 4:
         return False
     common = _common_words()
@@ -149,6 +158,8 @@ def _lower_place_ok(value: str) -> bool | None:
     if not _common_words():
         return False  # no lexicon: do not guess
     common = _common_words()
+    if len(words) > 1 and words[0] in ("north", "south", "east", "west", "port", "lake", "fort", "new", "mount"):
+        words = words[1:]
     for w in words:
         if w in _LOWER_STOP or common.get(w, 0) >= 3 or len(w) < 3:
             return False
@@ -157,12 +168,64 @@ def _lower_place_ok(value: str) -> bool | None:
 
 # anchors are stdlib-re, case-sensitive (see _anchored.py); the rarest token is the
 # anchor: the postcode, else ", XX", else the state word
+# English toponymic endings (-ville, -borough, -chester ...): generic morphology, no
+# gazetteer.  After a preposition, a capitalised word with such an ending is a place.
+TOPO_END = (
+    r"(?:ville|burgh?|berg|borough|bury|chester|mouth|shire|stad|furt|fort|haven|side|"
+    r"town|ton|land|view|port|field|ford|ham|wood|dale|mont|stead|wick|worth|cester|caster)"
+)
+TOPO_CITY = (
+    rf"{CITY_PREFIX}?(?-i:[A-Z][a-z]+{TOPO_END}|[A-Z]+(?i:{TOPO_END}))(?![\w'’-])"
+    r"(?!\s+(?i:cath|catheter|line|drain|tube|sign|test|scale|score|procedure|syndrome|disease)\b)"
+)
+TOPO_CITY_LOWER = (
+    rf"(?:(?:north|south|east|west|port|lake|fort|new|mount)\s+)?(?-i:[a-z]{{3,}}{TOPO_END})(?![\w'’-])"
+)
+
+
+_TOPO_STOP = {
+    "bedside", "roadside", "outside", "inside", "beside", "curbside", "kerbside", "poolside",
+    "ringside", "graveside", "fireside", "seaside", "countryside", "careview", "overview",
+    "review", "interview", "preview", "worldwide", "nationwide", "statewide", "homeland",
+    "mainland", "wasteland", "wonderland", "background", "playground", "underground",
+    "support", "transport", "passport", "airport", "import", "export", "report", "button",
+    "cotton", "skeleton", "newton", "milton", "bottom", "freedom", "kingdom", "boredom",
+}
+
+
+def _topo_ok(value: str) -> bool | None:
+    """Drop states/countries and ordinary English words ("Washington" is kept as a city)."""
+    if _not_state(value) is False:
+        return False
+    last = value.split()[-1].lower()
+    if last in _TOPO_STOP or _common_words().get(last, 0) >= 3:
+        return False
+    return None
+
+
 ANCHOR_RULES = [
+    AnchorRule(
+        # lower-cased address lines: "po box 4072, east johntown, co  48558"
+        "city_before_state_postcode_lower",
+        rf"(?:(?:,[ \t]*(?:{ABBR_LOWER})|[ \t]+(?:qld|nsw|vic|tas|nt|sa|wa|act))\.?,?[ \t]+(?:\d{{4,5}}(?:-\d{{4}})?|[a-z]\d[a-z][ -]?\d[a-z]\d)"
+        r"|,?[ \t]+[a-z]{1,2}\d[a-z\d]?[ \t]\d[abd-hjlnp-uw-z]{2}(?=[ \t]*(?:$|[.,;)])))(?![\w-])",
+        r"(?:^|,[ \t]*|\n)(?P<phi>(?-i:(?:(?:st|mt|ft)\.?[ \t])?[a-z][a-z'’-]+(?:[ \t][a-z][a-z'’-]+){0,2}))",
+        0.75,
+        validate=_not_state,
+    ),
     AnchorRule(
         "city_before_us_state_postcode",
         rf"(?<![\w-])(?:{POSTCODE})(?![\w-])",
-        rf"(?P<phi>{CITY}),?\s+(?-i:{US_ABBR2})\.?,?\s+",
+        rf"(?P<phi>{CITY}),?\s+(?-i:{US_ABBR3})\.?,?\s+",
         0.85,
+        validate=_cued_place_ok,
+    ),
+    AnchorRule(
+        # American Samoa ("AS") only with a comma before and a ZIP after
+        "city_before_as_zip",
+        r"(?<=,)[ \t]*AS[ \t]+\d{5}(?:-\d{4})?(?![\w-])",
+        rf"(?P<phi>{CITY}),",
+        0.8,
         validate=_cued_place_ok,
     ),
     AnchorRule(
@@ -196,7 +259,67 @@ ANCHOR_RULES = [
 ]
 
 
+_NOT_AFTER_PREFIX = (
+    r"(?:America|Asia|Africa|Europe|Korea|Timor|Dakota|Carolina|Virginia|Zealand|Jersey|"
+    r"Hampshire|Mexico|Wales|England|Guinea|Ireland|Macedonia|Sudan|Caledonia|Coast|Side|End|"
+    r"Wing|Year|Years|Tower|Building|Campus|Unit|Ward|Block|Entrance|Hall|Street|Road|Avenue)"
+)
+PREFIX_CITY = rf"(?-i:(?:North|South|East|West|Port|Lake|Fort|New|Mount)\s+(?!{_NOT_AFTER_PREFIX}\b)\p{{Lu}}\p{{Ll}}+)(?![\w'’-])"
+PREFIX_CITY_LOWER = r"(?-i:(?:north|south|east|west|port|lake|fort|new|mount)\s+[a-z]{3,})(?![\w'’-])"
+
+
+def _prefix_lower_ok(value: str) -> bool | None:
+    w = value.split()[-1]
+    if _common_words().get(w, 0) >= 4 or not _common_words():
+        return False
+    return _not_state(value)
+
+
+def _police_ok(value: str) -> bool | None:
+    if value[:1].islower():
+        return _lower_place_ok(value)
+    return _cued_place_ok(value)
+
+
 PATTERNS = [
+    Rx(
+        # "in Port Douglas", "to Lake Danielle", "recognise in New Lesley"
+        "prefix_city",
+        rf"\b(?i:in|to|from|near|of|outside|around|towards?|via)\s+(?P<phi>{PREFIX_CITY})",
+        0.6,
+        flags=0,
+        validate=_not_state,
+    ),
+    Rx(
+        "prefix_city_lower",
+        rf"\b(?:in|to|from|near|outside|around|towards?)\s+(?P<phi>{PREFIX_CITY_LOWER})",
+        0.55,
+        flags=0,
+        validate=_prefix_lower_ok,
+    ),
+    Rx(
+        # "Notified Keithland police", "contacted the West Jacob police department"
+        "city_police",
+        rf"\b(?i:notified|contacted|called|informed|alerted|phoned|rang)\s+(?:(?i:the)\s+)?"
+        rf"(?P<phi>{CITY}|(?-i:[a-z]+(?:\s[a-z]+)?))\s+(?i:police|sheriff|pd|constabulary)\b",
+        0.6,
+        flags=0,
+        validate=_police_ok,
+    ),
+    Rx(
+        "topo_city",
+        rf"\b(?i:in|to|from|near|of|outside|around|towards?|via|joined\s+from|moved\s+to)\s+(?P<phi>{TOPO_CITY})",
+        0.6,
+        flags=0,
+        validate=_topo_ok,
+    ),
+    Rx(
+        "topo_city_lower",
+        rf"\b(?:in|to|from|near|outside|around|towards?)\s+(?P<phi>{TOPO_CITY_LOWER})",
+        0.55,
+        flags=0,
+        validate=_topo_ok,
+    ),
     Rx(
         # ASR / lower-case text: "i live in ballarat", "grew up in fort wayne"
         "lower_cued_place",
@@ -243,13 +366,18 @@ _CUE_STEMS = (
     "tx", "arrived", "came",
 )
 GATES = {
-    "cued_place": _CUE_STEMS + ("call", "phon", "rang", "member", "relative", "friend",
+    "cued_place": _CUE_STEMS + ("join", "call", "phon", "rang", "member", "relative", "friend",
                                 "people", "work", "job", "school", "church", "hospital",
                                 "admit", "accept", "except", "sent", "go", "went", "d/c",
                                 "discharg", "present", "seen", "treat", "follow"),
     "lower_cued_place": ("live", "resid", "mov", "relocat", "grew", "raised", "born",
                          "original", "visiting"),
     "visiting_place": ("visit", "tour", "flew"),
+    "prefix_city": ("north ", "south ", "east ", "west ", "port ", "lake ", "fort ", "new ", "mount "),
+    "prefix_city_lower": ("north ", "south ", "east ", "west ", "port ", "lake ", "fort ", "new ", "mount "),
+    "city_police": ("police", "sheriff", " pd"),
+    "topo_city": ("in ", "to ", "from ", "near ", "of ", "outside ", "around ", "toward", "via "),
+    "topo_city_lower": ("in ", "to ", "from ", "near ", "outside ", "around ", "toward"),
     "from_place": (",",),
 }
 

@@ -131,3 +131,84 @@ def test_multiline_address_block():
     assert covered(text, "62704", "ZIP_CODE")
     text = "10 Downing Street\nLeeds LS1 4AP"
     assert covered(text, "Leeds", "LOCATION") and covered(text, "LS1 4AP", "ZIP_CODE")
+
+
+# ---- extended street types, units, spoken numbers, lower case (recall push)
+@pytest.mark.parametrize("text,value", [
+    ("Her sister lives at 517 Oakridge Isle, Dunmore.", "517 Oakridge Isle"),
+    ("Office: 88 Tamsin Junctions Apt. 12, Riverton", "88 Tamsin Junctions Apt. 12"),
+    ("Address: Unit 9/41 Harriet Right Of Way, Kalmar ACT 2600", "Unit 9/41 Harriet Right Of Way"),
+    ("Address: Flat 3 27 Wendell Glade\nBrookmere", "Flat 3 27 Wendell Glade"),
+    ("Suite 12, 9 Orla Courtyard\nPelham TAS 7000", "Suite 12, 9 Orla Courtyard"),
+    ("I'm at Studio 4, Corwin Shoal, Eastleigh now.", "Studio 4, Corwin Shoal"),
+    ("stored at 302 Nadia Knolls.", "302 Nadia Knolls"),
+    ("ADDRESS: 01234 FENWICK MOUNTAINS, GARRETTSVILLE", "01234 FENWICK MOUNTAINS"),
+    ("Clinic\n65038 Prosser Lodge\nSouth Alder, TX 00559", "65038 Prosser Lodge"),
+    ("address is 7 marlow canyon, new brill", "7 marlow canyon"),
+    ("the pharmacy on sixty two dunstan brace said it ran out", "sixty two dunstan brace"),
+    ("i live at forty one thousand two hundred six kessel locks apt two hundred five in town",
+     "forty one thousand two hundred six kessel locks apt two hundred five"),
+    ("i'm at level 2 18 quill gully, port fenton", "level 2 18 quill gully"),
+])
+def test_extended_street_addresses(text, value):
+    assert covered(text, value, "STREET_ADDRESS")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Year 10 Summer Camp starts soon.", "Summer Camp"),
+    ("SATS 95% RA, 5/10 W SATS UPPER 90'S OVERNIGHT.", "UPPER"),
+    ("MAP>60 AS WELL AS IVF GIVEN.", "WELL"),
+    ("# 18 RIGHT LOWER ARM PIV.", "LOWER"),
+    ("PLTS LOW AT 55 BIL GROIN LINES REMAIN IN.", "LINES"),
+    ("i took 2 pills at the station", "station"),
+])
+def test_extended_street_negatives(text, value):
+    assert untouched(text, value)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Lives at 4 Tern Way, Lewisport, VI  00803.", "00803"),
+    ("she is at po box 12, east carrow, co  80123 now", "80123"),
+    ("9/12 wren lane, cobram vic 3644", "3644"),
+    ("the zip code is six zero five seven yeah", "six zero five seven"),
+    ("um the postcode is b three one zero f h yeah", "b three one zero f h"),
+])
+def test_postcodes_extended(text, value):
+    assert covered(text, value, "ZIP_CODE")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("we act 2000 times a year", "2000"),
+    ("the zip code is in the file", "file"),
+])
+def test_postcodes_extended_negatives(text, value):
+    assert untouched(text, value)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("He moved from North Haldenfield to West Corrimouth last year.", "North Haldenfield"),
+    ("He moved from North Haldenfield to West Corrimouth last year.", "West Corrimouth"),
+    ("Telehealth session; client joined from Lake Orrin today.", "Lake Orrin"),
+    ("Lives w/ her aunt in Brackenfurt; works at a bakery.", "Brackenfurt"),
+    ("Stays with his dad in Port Tavish on weekends.", "Port Tavish"),
+    ("Notified Dunmorton police (event #4411).", "Dunmorton"),
+    ("notified north quenby police today", "north quenby"),
+    ("i'm at po box 40, east hollin, co  80123 now", "east hollin"),
+    ("12 Tamsin Way, Lewisport, VI  00803", "Lewisport"),
+    ("my cousin lives in north pellington so i might stay", "north pellington"),
+    ("apt four in dunsworth uh near the mall", "dunsworth"),
+])
+def test_places_extended(text, value):
+    assert covered(text, value, "LOCATION")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Resp therapist called to bedside for review.", "bedside"),
+    ("walked to bedside commode, then back to bed", "bedside"),
+    ("She flew in from North America last week.", "North America"),
+    ("Notified the local police as required.", "local"),
+    ("pt arrived from or 2330 s/p procedure", "or"),
+    ("in support of the plan, transported to the ward", "support"),
+])
+def test_places_extended_negatives(text, value):
+    assert untouched(text, value)

@@ -66,3 +66,29 @@ def test_explicit_ages_score_high():
 ])
 def test_not_ages(text, value):
     assert untouched(text, value)
+
+
+# ---- speech, name + age forms (recall push)
+@pytest.mark.parametrize("text,value", [
+    ("spk b um i'm forty six so like i should have it sorted", "forty six"),
+    ("client i'm seventeen so yeah", "seventeen"),
+    ("Rosalind reported that Teodor (14) has been refusing school.", "14"),
+    ("Étienne (70) has been unwell.", "70"),
+    ("Quill, 72, attends the day program.", "72"),
+    ("They have three children; the youngest, Mabel, is 9.", "9"),
+    ("room 16 82m s/p fall, c/o pain", "82m"),
+])
+def test_ages_extended(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("i'm five minutes away", "five"),
+    ("i'm one of three kids", "one"),
+    ("i'm 2 weeks sober", "2"),
+    ("the youngest is 30 minutes away", "30"),
+    ("Sertraline (50) was increased.", "50"),
+    ("gave 20 mg then 10 f/u tomorrow", "10"),
+])
+def test_ages_extended_negatives(text, value):
+    assert untouched(text, value)

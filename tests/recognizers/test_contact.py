@@ -132,3 +132,19 @@ def test_speech_email_local_part_stops_at_filler():
 ])
 def test_speech_negative(text):
     assert found(text) == []
+
+
+# ---- spoken identifiers with spelled letters inside (recall push)
+def test_spoken_id_with_letters_inside():
+    t = "the case number is like court case two zero two four c r three seven six four seven\nok"
+    assert covered(t, "two zero two four c r three seven six four seven", "ID")
+
+
+def test_spoken_id_trailing_letter_a_at_line_end():
+    t = "my insurance id is six one four two nine four six eight a\ni mean so"
+    v = "six one four two nine four six eight a"
+    assert any(covered(t, v, e) for e in ("ID", "PHONE_NUMBER"))
+
+
+def test_spoken_letters_do_not_glue_short_counts():
+    assert found("i take two a day and one x two at night") == []

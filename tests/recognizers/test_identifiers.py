@@ -172,3 +172,35 @@ def test_speed_on_long_text():
     for r in RECS:
         r.analyze(text, [])
     assert time.process_time() - t0 < 10  # generous: catches catastrophic backtracking only
+
+
+# ---- device serials with two digits, lower case; college registrations (recall push)
+@pytest.mark.parametrize("text,value", [
+    ("Portal audit: message sent from IP 10.2.3.4; device 7QK4WZRMTPLA", "7QK4WZRMTPLA"),
+    ("Pacemaker XR5TQ8MWLKZD interrogated - normal.", "XR5TQ8MWLKZD"),
+    ("pacemaker qtz-4417-k08 interrogated", "qtz-4417-k08"),
+])
+def test_device_serials_extended(text, value):
+    assert value in found(text, "DEVICE_ID")
+
+
+@pytest.mark.parametrize("text", [
+    "monitor HEARTRATE1 on the wall",
+    "the device was BROKEN again",
+    "pump RATE changed to 40",
+])
+def test_device_negatives_extended(text):
+    assert found(text, "DEVICE_ID") == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Odile Brant, RSW (College reg. 483920)", "483920"),
+    ("Registered Psychotherapist College reg. 77012", "77012"),
+    ("board registration no. 55120 on file", "55120"),
+])
+def test_college_registration(text, value):
+    assert value in found(text, "LICENSE_NUMBER")
+
+
+def test_college_without_number():
+    assert found("She attended college in the city.", "LICENSE_NUMBER") == []
