@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional, Sequence
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
-from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, IbanRecognizer, SpacyRecognizer
+from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, IbanRecognizer
 from presidio_anonymizer import AnonymizerEngine
 
 from .chunking import chunk_spans
@@ -29,6 +29,7 @@ from .client_card import ClientCard
 from .context import WindowContextEnhancer
 from .entities import SUPPORTED_ENTITIES
 from .findings import Finding, expand_to_words, merge_overlaps
+from .ner import GatedSpacyRecognizer
 from .nlp import DeidNlpEngine, load_spacy
 from .offline import enforce_offline
 from .operators import build_operators
@@ -57,7 +58,7 @@ def build_registry() -> RecognizerRegistry:
     from . import recognizers as catalogue
 
     registry = RecognizerRegistry(supported_languages=["en"])
-    registry.add_recognizer(SpacyRecognizer(supported_entities=NER_ENTITIES, ner_strength=0.85))
+    registry.add_recognizer(GatedSpacyRecognizer(supported_entities=NER_ENTITIES))
     registry.add_recognizer(CreditCardRecognizer())
     registry.add_recognizer(IbanRecognizer())
     for rec in catalogue.build_recognizers():
