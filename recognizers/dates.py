@@ -60,6 +60,13 @@ UNIT_AFTER = (
     r"bpm|beats|breaths|o2|fio2|nc|peep|ns|amp|amps|str|way|up|of|bilat|bilaterally|"
     r"rate|gallon|gal|bottle|glass|pack|cig|cigs|cigarettes|ounce|oz|lb|lbs)\b)"
 )
+# ventilator settings written like dates ("CPAP 5/5", "PSV 10/5/40%", "1st step mattress")
+VENT_WORDS = (
+    r"cpap|bipap|bi-pap|psv|ps|peep|ips|ipap|epap|vent|ventilator|settings?|wean(?:ed|ing)?|"
+    r"simv|imv|ac|prvc|mode|trach\s+mask|extubated|intubated|abg|tv|vt|rsbi|fio2|"
+    r"pressure\s+support"
+)
+VENT_AFTER = r"(?![ \t]*(?:%|,[ \t]*\d+[ \t]*%|(?i:ips|psv|ps|cpap|bipap|peep|imv|simv)\b))"
 # before a short numeric form: score/vitals words veto
 SCORE_BEFORE = (
     r"(?<!\b(?:bp|b/p|blood\s+pressure|pain|strength|score|scored|rated|rates|rating|"
@@ -117,7 +124,8 @@ PATTERNS = [
     ),
     Rx(
         "numeric_date_with_year",
-        r"(?<![\w./:]|\d-)(?:\d{1,2})([/-])(?:\d{1,2})\1(?:\d{4}|\d{2})(?![\w/]|[.:-]\d)",
+        r"(?<![\w./:]|\d-)(?:\d{1,2})([/-])(?:\d{1,2})\1(?:\d{4}|\d{2})(?![\w/]|[.:-]\d)"
+        r"(?![ \t]*%)",  # "10/5/40%": ventilator settings
         0.85,
         validate=_numeric_date_ok,
     ),
@@ -156,8 +164,21 @@ PATTERNS = [
         "cued_short_date",
         rf"(?=\d{{1,2}}[/-]\d)(?<![\w./:-])(?P<phi>(?:0?[1-9]|1[0-2])([/-])(?:0?[1-9]|[12]\d|3[01]))"
         rf"(?<=\b{DATE_CUE}[\s:,]+(?:the\s+)?\d{{1,2}}[/-]\d{{1,2}})"
-        rf"(?![\w/]|[.:,-]\d){UNIT_AFTER}",
+        rf"(?![\w/]|[.:,-]\d){UNIT_AFTER}{VENT_AFTER}"
+        # ventilator pressure pairs ("on 5/5", "PSV to 10/5"): not after vent words
+        rf"(?<!(?i:{VENT_WORDS})\b[^\n]{{0,40}})",
         0.8,
+    ),
+    Rx(
+        # the second date of a range or alternative: "8/2 - 8/10", "8/9 or 8/10"
+        # (/5 and /10 alone are scores; after a first date they are dates)
+        "short_date_range_end",
+        rf"(?=\d{{1,2}}/\d)(?<![\w./:-])(?P<phi>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))"
+        rf"(?<=(?<![\w./:])(?:0?[1-9]|1[0-2])/(?!(?:0?5|10)\b)(?:0?[1-9]|[12]\d|3[01])[ \t]*(?:-|–|to|or|and|through|thru|&)[ \t]*"
+        rf"\d{{1,2}}/\d{{1,2}})"
+        rf"(?![\w/]|[.:,-]\d){UNIT_AFTER}{VENT_AFTER}"
+        rf"(?<!(?i:{VENT_WORDS})\b[^\n]{{0,40}})",
+        0.7,
     ),
     Rx(
         # March 14 / Mar 14th, 2024 / MARCH 14 / Monday, March 4 / March 3-5
@@ -185,7 +206,10 @@ PATTERNS = [
         rf"\b(?P<phi>{MONTH_FULL}|(?:sept?|jan|feb|apr|aug|oct|nov|dec)\.?)(?!\w)"
         rf"(?<=\b(?:in|since|during|until|till|by|before|after|through|from|of|last|next|this|"
         rf"early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)[\s-]+"
-        rf"(?:(?:early|mid|late)[\s-]+)?(?:{MONTH_FULL}|(?:sept?|jan|feb|apr|aug|oct|nov|dec)\.?))",
+        rf"(?:(?:early|mid|late)[\s-]+)?(?:{MONTH_FULL}|(?:sept?|jan|feb|apr|aug|oct|nov|dec)\.?))"
+        # the modal verb: "this may be", "which may not"
+        r"(?!(?<=(?i:may))\s+(?i:be|not|have|need|require|benefit|go|get|take|help|also|try|"
+        r"want|come|feel|cause|indicate|represent|resume|continue|start|do|eat|want|well)\b)",
         0.6,
     ),
     Rx(
@@ -196,7 +220,9 @@ PATTERNS = [
         rf"\s+(?:the\s+)?\d{{1,2}}{ORD})"
         r"(?!\s+(?:floor|grade|time|times|attempt|day|week|month|year|cycle|dose|line|"
         r"trial|session|visit|percentile|degree|generation|round|try|place|period|"
-        r"st|street|ave|avenue|rd|road|of\s+(?:the|them|those|these)|one|session)\b)",
+        r"st|street|ave|avenue|rd|road|of\s+(?:the|them|those|these)|one|session|step|unit|units|"
+        r"bag|bags|toe|toes|finger|fingers|rib|ribs|degree|liter|litre|l|dose|bolus|set|"
+        r"cpap|trial|amp|pack)\b)",
         0.7,
     ),
     Rx(
@@ -222,6 +248,7 @@ GATES = {
     "short_numeric_date": ("/",),
     "month_short_year": ("/",),
     "cued_short_date": ("/", "-"),
+    "short_date_range_end": ("/",),
     "month_day": _MONTHS,
     "day_month": _MONTHS,
     "month_year": _MONTHS,

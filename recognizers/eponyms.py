@@ -36,8 +36,8 @@ EPONYMS: frozenset[str] = frozenset(
     maslow kubler ross mallory weiss zollinger ellison whipple reye rey osterrieth
     wechsler stanford binet conners vanderbilt achenbach likert morse braden
     norton waterlow ranson child pugh wells cockcroft gault kaplan bristol hickman lyme
-    quinton groshong passy muir yankauer dobhoff pleurevac shiley riker hoyer bair
-    """.split()
+    quinton groshong passy passey muir yankauer dobhoff pleurevac shiley riker hoyer bair
+        """.split()
 )
 
 # eponyms whose possessive alone names the disease ("Alzheimer's", "Crohn's")
@@ -56,8 +56,8 @@ _BARE = frozenset(
     ganser kluver bucy apgar babinski romberg trendelenburg kussmaul cheyne guillain
     barre heimlich hashimoto lewy epworth folstein brudzinski kernig chvostek
     trousseau hirschsprung klinefelter angelman raynaud meniere hodgkin kaposi lyme
-    zollinger wechsler achenbach hickman quinton groshong passy yankauer dobhoff
-    pleurevac shiley riker
+    zollinger wechsler achenbach hickman quinton groshong passy passey yankauer dobhoff
+    pleurevac shiley riker swan
     """.split()
 )
 
@@ -72,7 +72,8 @@ _HEADS = (
     r"catheteri[sz]ation|equation|formula|fracture|ataxia|esophagus|oesophagus|"
     r"checklist|battery|technique|dystrophy|"
     r"neuropathy|paralysis|hierarchy|stages|"
-    r"balloon|aneurysm|contracture"
+    r"balloon|aneurysm|contracture|valves?|hugger|tears?|tremors?|diet|lesions?|"
+    r"nodes?|cells?|filters?|bags?|line"
 )
 _MODIFIERS = (
     r"depression|anxiety|hopelessness|rating|coma|sleepiness|agitation|agitation-sedation|"

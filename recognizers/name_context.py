@@ -136,6 +136,28 @@ def _style(w: str) -> str:
     return "T" if letters[0].isupper() else "x"
 
 
+# endings of clinical words and misspellings that are in no lexicon ("hypothermic",
+# "thoracotomy", "assymptomatic", "attemtped"): an unknown word with one is no name
+_CLIN_SUFFIX = regex.compile(
+    r"(?:otomy|ectomy|ostomy|osis|emia|aemia|algia|plasty|scopy|graphy|opathy|uria|penia|"
+    r"ysis|ular|ism|ates|olol|pril|azole|mycin|cillin|ulin|sone|ment|tion|sion|ness|ity|"
+    r"able|ible|ally|oid|gram|sounds|icu|thermic|tomatic|ious|eous|(?<![ypmlnjqxhgw])ing|ed)$"
+)
+
+
+# lexicon words that follow a title without being a name ("Dr. Will see", "dr aware")
+_AFTER_TITLE_STOP = frozenset("""
+will may can could would should shall might must aware notified paged called call calls
+spoke saw sees see seen said says told wants wanted came come comes here there today
+tonight now also ordered orders order note notes office team service on call rounds
+was is were are be been being has had have did does do and or but not no yes in at to
+from by with for of the a an this that his her their said made make gave give given
+feels felt thinks thought states stated reports reported agrees agreed recommends
+recommended plans planned aware. in. out up down back again still already just only
+re who which what when where why how whom whose very well good bad new old same
+""".split())
+
+
 def word_ok(w: str, mode: str, strength: str, first: bool) -> bool:
     """Can ``w`` be (part of) a name after a cue of the given strength?
 
@@ -143,6 +165,9 @@ def word_ok(w: str, mode: str, strength: str, first: bool) -> bool:
     'weak' (sign-off cues such as "per", "called", speaker labels).
     """
     k = w.lower().replace("’", "'")
+    if strength == "strong" and k.endswith("'s") and len(k) > 4:
+        # "dr. white's order": the possessive of a surname after a title
+        return word_ok(w[:-2], mode, strength, first)
     if k in FUNCTION_WORDS or k.endswith("'s") or _CONTRACTION.search(k):
         return False
     if CRED_AT.fullmatch(w) is not None or _CRED_CI_RX.fullmatch(k) is not None:
@@ -161,10 +186,12 @@ def word_ok(w: str, mode: str, strength: str, first: bool) -> bool:
         if st == "T" or st == "x":
             if info is not None:
                 # capitalised lexicon name; weak cues need a less ambiguous one
+                if strength == "strong" and k not in _AFTER_TITLE_STOP:
+                    return True  # "Dr. Art White"
                 if strength == "weak":
                     return info[3] <= 5 or wn < 5
                 return not (wn >= 8 and not first)
-            return wn < 3 and strength != "weak"
+            return wn < 3 and strength != "weak" and not (wn < 0 and _CLIN_SUFFIX.search(k))
         if st == "U":
             if strength == "strong" and first and len(w) >= 2:
                 return True  # "DR. LAW", "MR KOHL"
@@ -177,7 +204,7 @@ def word_ok(w: str, mode: str, strength: str, first: bool) -> bool:
         # lowercase word in mixed text
         if strength == "strong" and first:
             if info is not None:
-                return wn <= 6
+                return wn <= 6 or k not in _AFTER_TITLE_STOP  # "dr small"
             return wn < 0 and len(w) >= 3
         if strength == "rel" and first and info is not None and (info[0] or info[3] <= 4):
             return raw <= 6
@@ -187,13 +214,13 @@ def word_ok(w: str, mode: str, strength: str, first: bool) -> bool:
     # caseless documents (ALL CAPS or all lowercase)
     if info is not None:
         if strength == "strong":
-            return raw <= (6 if first else 3)
+            return raw <= (6 if first else 3) or (first and k not in _AFTER_TITLE_STOP)
         if strength == "rel":
             return ((info[0] or info[3] <= 4) and raw <= 6) if first else info[3] <= 4
         return info[3] <= 2
     if k in hand_ambiguous():
         return False
-    return wn < 0 and len(w) >= 3 and strength != "weak"
+    return wn < 0 and len(w) >= 3 and strength != "weak" and not _CLIN_SUFFIX.search(k)
 
 
 @dataclass

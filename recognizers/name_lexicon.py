@@ -159,6 +159,32 @@ _PERSON_VERB = regex.compile(
     r"returned|called|texted|emailed|became|continues|continued|tearful|appeared|appears|"
     r"was|is|has|had|did|does|will|would|can|could)\b"
 )
+_GEO_PREP = regex.compile(
+    r"(?i:\b(?:in|to|from|near|at|of|across|around|visiting|visited|toward|towards|into|"
+    r"outside|throughout|via)[ \t]+)$"
+)
+
+
+@lru_cache(maxsize=1)
+def _geo_names() -> frozenset:
+    from ._geo import STATE_NAMES  # shared vocabulary (states, provinces, countries)
+
+    return frozenset(n.lower() for n in STATE_NAMES)
+
+
+def _geo_after_prep(text: str, t) -> bool:
+    if t.text.lower() not in _geo_names():
+        return False
+    return _GEO_PREP.search(text, max(0, t.start - 16), t.start) is not None
+
+
+_LAST_TOKEN = regex.compile(r"\p{L}+(?:['’\-]\p{L}+)*$")
+_NEXT_WORD = regex.compile(r"[ ](\p{L}{3,}(?:-\p{L}+)?)(?![\p{L}\p{N}'’])")
+# endings of clinical words and misspellings, not surnames
+_NOT_SURNAME_END = regex.compile(
+    r"(?:otomy|ectomy|ostomy|osis|emia|algia|plasty|scopy|graphy|opathy|uria|ysis|"
+    r"ment|tion|sion|ness|ity|able|ible|ally|(?<![ypmlnjqxhgw])ing|ed|ly)$"
+)
 _SENT_END = set(".!?:;\n•*-–—\"“(")
 
 CONTEXT_WORDS = [
@@ -300,6 +326,32 @@ class LexiconNameRecognizer(LocalRecognizer):
             return 0.55
         return 0.0
 
+    @staticmethod
+    def _extend_surname(text: str, sp, mode: str):
+        """"Irene Xyzowicz": a confident first name followed by a word that is in no
+        lexicon and no dictionary is taken as the surname."""
+        s, e, sc, kind = sp
+        if sc < 0.45:
+            return sp
+        last = _LAST_TOKEN.search(text, s, e)
+        if last is None:
+            return sp
+        info = lookup(last.group())
+        if info is None or not info[0] or info[3] > 4:
+            return sp
+        m = _NEXT_WORD.match(text, e)
+        if m is None:
+            return sp
+        w = m.group(1)
+        if lookup(w) is not None or wordness(w) >= 0 or _key(w) in headings():
+            return sp
+        if not _VOWEL.search(w) or _NOT_SURNAME_END.search(w.lower()):
+            return sp
+        st, st_prev = _style(w), _style(last.group())
+        if mode == "mixed" and not (st == st_prev and st in "TU"):
+            return sp
+        return (s, m.end(1), sc, kind + "_surname")
+
     # -- main ------------------------------------------------------------------
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         if entities and self.ENTITY not in entities:
@@ -393,10 +445,13 @@ class LexiconNameRecognizer(LocalRecognizer):
                 s = t.initial_before
             else:
                 s = t.start
+            if sc > 0 and _geo_after_prep(text, t):
+                sc = 0.0  # "lives in Victoria", "moved from Canada": a state or country
             if sc > 0 and not is_eponym(text, t.start, t.end):
                 spans.append((s, t.end, sc, "single"))
             i += 1
 
+        spans = [self._extend_surname(text, sp, mode) for sp in spans]
         results = []
         for s, e, sc, kind in spans:
             results.append(

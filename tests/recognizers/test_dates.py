@@ -115,3 +115,32 @@ def test_speed_on_long_text():
     for r in RECS:
         r.analyze(chunk, [])
     assert time.perf_counter() - t < 10  # ~1 MB; generous bound for loaded CI machines
+
+
+# --- ICU notes: ranges with /10, ventilator settings that look like dates ---
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("vanco given 6/3 - 6/10, then stopped", "6/10"),
+        ("dialysis planned 4/9 or 4/10", "4/10"),
+        ("ancef from 2/1 through 2/5", "2/5"),
+    ],
+)
+def test_icu_date_ranges(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Pt remains on PSV 12/5/40% overnight", "12/5/40"),
+        ("weaned to cpap, now on 5/5 with good volumes", "5/5"),
+        ("EXTUBATED FROM 5/5 IPS/CPAP TO 4L NC", "5/5"),
+        ("pain 3/10 to 6/10 with movement", "3/10"),
+        ("pt on 1st step mattress, turned q2h", "1st"),
+        ("hct 27 after 2nd unit prbc", "2nd"),
+        ("vascular thinks this may be drug related", "may"),
+    ],
+)
+def test_icu_not_dates(text, value):
+    assert untouched(text, value)

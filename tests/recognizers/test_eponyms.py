@@ -75,3 +75,30 @@ def test_people_are_not_eponyms(text, word):
 def test_bad_offsets():
     assert not E.is_eponym("Parkinson's disease", 5, 2)
     assert not E.is_eponym("abc", 0, 10)
+
+
+# --- ICU devices and findings named after people ---
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ("trach mask trial with passy muir valve for 20 min", "muir"),
+        ("Passey Muir valve tolerated this pm", "Passey"),
+        ("Temp 35.1, bair hugger applied", "bair"),
+        ("Swan pulled back 2 cm, waveform ok", "Swan"),
+        ("endoscopy showed a mallory weiss tear", "weiss"),
+        ("resting parkinson tremor in both hands", "parkinson"),
+    ],
+)
+def test_icu_eponyms(text, word):
+    assert at(text, word)
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ("Dr. Muir spoke with the family", "Muir"),
+        ("daughter Tess Weiss called at noon", "Weiss"),
+    ],
+)
+def test_icu_eponym_names_kept_as_names(text, word):
+    assert not at(text, word)

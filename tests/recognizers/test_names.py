@@ -220,3 +220,34 @@ def test_speed_one_megabyte():
     CTX.analyze(text, [])
     # about a second on a developer machine; generous bound for loaded CI
     assert time.process_time() - t < 6.0
+
+
+# --- ICU shorthand: titles before common-word surnames, possessives, unknown surnames ---
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("discussed plan with dr brown, dr patel and dr little today", "little"),
+        ("tube placed per dr. black's order", "black"),
+        ("Orders written by Dr. Bo Green this morning.", "Green"),
+        ("proxy is niece: Irene Vaszolkowicz 555-0100", "Vaszolkowicz"),
+        ("spokesperson is Nancy Quertelli, her cousin", "Quertelli"),
+        ("CASE MANAGER TO CALL KAREN ANN DRUVELIS", "DRUVELIS"),
+    ],
+)
+def test_icu_names_positive(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ("dr aware of low urine output", "aware"),
+        ("Dr. Smith will see pt in am", "will"),
+        ("Mary ambulated twice today", "ambulated"),
+        ("PT SEEN BY VASCULAR SERVICE THIS AM", "VASCULAR"),
+        ("pt seen by transplant team, plan tee", "transplant"),
+        ("SEEN BY THORACOTOMY TEAM", "THORACOTOMY"),
+    ],
+)
+def test_icu_names_negative(text, word):
+    assert not touched(text, word)

@@ -1,0 +1,63 @@
+"""YearRecognizer: years in clinical history (recognizers/years.py)."""
+import pytest
+
+from deid.recognizers.years import YearRecognizer
+
+R = YearRecognizer()
+
+
+def found(text):
+    return {text[r.start:r.end] for r in R.analyze(text, ["DATE_TIME"])}
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("PMH: HTN, s/p MI 1987; CKD", "1987"),
+        ("pmh cva '03, dm2", "03"),
+        ("CABG x3 '99, redo '05", "99"),
+        ("CABG x3 '99, redo '05", "05"),
+        ("APPENDECTOMY 71'. HTN.", "71"),
+        ("hx: stroke 88, afib", "88"),
+        ("PMHx TIA in 97 and 01 without deficits", "01"),
+        ("Dx 2009 with breast cancer", "2009"),
+        ("hx of possible MI in 1970s", "1970s"),
+        ("She moved here in 1983 after her divorce.", "1983"),
+        ("night of 3->4 oct, 98", "98"),
+        ("bladder ca 2002, s/p resection", "2002"),
+    ],
+)
+def test_positive(text, value):
+    assert value in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NS 2000 cc given over shift",
+        "at 2000 pt was turned and repositioned",
+        "I/O 1980/2100 for shift",
+        "night shift 1900-0700",
+        "from 1900 to 0700 pt slept",
+        "since 2000 pt has been resting",
+        "HR 92, 88, 90 overnight",
+        "MI 92% on 2L",
+        "pacer at 50, BP stable",
+        "sats in the mid 90's, RR in 20's",
+        "ambulated 50' with walker",
+        "Ca 10.2, Mg 2.0",
+        "s/p cath 90, 80",
+        "UO 1975 cc",
+    ],
+)
+def test_negative(text):
+    assert found(text) == set()
+
+
+def test_linear_on_long_text():
+    import time
+
+    text = ("HR 88 BP 120/70 at 2000 s/p MI '92 given 1500 cc. " * 25000)[:1_000_000]
+    t = time.perf_counter()
+    R.analyze(text, ["DATE_TIME"])
+    assert time.perf_counter() - t < 3.0
