@@ -38,6 +38,8 @@ from .propagation import propagate
 
 log = logging.getLogger("deid")
 
+# the model sometimes calls an eponym ("Stevens-Johnson") an organisation or a place
+_EPONYM_TYPES = {"PERSON", "ORGANIZATION", "LOCATION", "DATE_TIME"}
 NER_ENTITIES = ["PERSON", "LOCATION", "ORGANIZATION", "DATE_TIME", "STREET_ADDRESS", "AGE", "ZIP_CODE"]
 
 
@@ -186,7 +188,7 @@ class Deidentifier:
         for f in found:
             if f.score < thr or f.end <= f.start:
                 continue
-            if f.entity_type == "PERSON" and self._veto and self._veto(text, f.start, f.end):
+            if self._veto and f.entity_type in _EPONYM_TYPES and self._veto(text, f.start, f.end):
                 continue
             if self._allow and text[f.start:f.end].casefold() in self._allow:
                 continue
@@ -213,6 +215,12 @@ class Deidentifier:
                 return
             for t, findings in zip(batch, self.detect_many(batch, client=client, batch_size=batch_size)):
                 yield ScrubResult(self.apply(t, findings), findings)
+
+    def changes(self, finding: Finding) -> bool:
+        """Does the profile change this finding's text? (Safe Harbor keeps ages under 90 and years.)"""
+        from .operators import changes
+
+        return changes(self.profile.operator_for(finding.entity_type), finding.entity_type, finding.value)
 
     def apply(self, text: str, findings: list[Finding]) -> str:
         """Apply the profile's operators to ``findings`` (non-overlapping) in ``text``."""

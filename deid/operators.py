@@ -134,6 +134,16 @@ def build_operators(profile, findings) -> dict[str, OperatorConfig]:
     return ops
 
 
+def changes(spec: dict, entity_type: str, value: str) -> bool:
+    """Would this operator change ``value``?  (Ages under 90 and bare years are kept.)"""
+    cfg = _operator(spec, entity_type, TagNumberer([]))
+    if cfg.operator_name == "keep":
+        return False
+    if cfg.operator_name == "custom":
+        return cfg.params["lambda"](value) != value
+    return True
+
+
 def _custom(fn: Callable[[str], str]) -> OperatorConfig:
     return OperatorConfig("custom", {"lambda": fn})
 
