@@ -15,7 +15,8 @@ A small YAML or JSON file::
     school: Lincoln High School
 
 Every variant of these (any case, possessive, first name or surname alone, initials
-before the surname, a one-letter typo in names of five or more letters, other
+before the surname, a one-letter typo or swapped pair of letters in names of five or
+more letters, other
 date formats, other phone punctuation) is always removed, whatever the detectors say.
 """
 from __future__ import annotations
@@ -106,6 +107,8 @@ class ClientCard:
             for t in toks:
                 if len(t) >= 5:
                     name_alts.append(f"(?:{regex.escape(t)}){{e<=1}}")
+                    # a swapped pair of letters ("Jordna") is one typo too
+                    name_alts.extend(regex.escape(t[:i] + t[i + 1] + t[i] + t[i + 2:]) for i in range(len(t) - 1))
                 elif len(t) >= 2:
                     name_alts.append(regex.escape(t))
             if len(toks) >= 2:  # initials: "J.R.", "JR", "J. Reyes"

@@ -46,11 +46,29 @@ class GatedSpacyRecognizer(SpacyRecognizer):
             return results
         mode = self._lex.case_mode(text)
         for r in results:
+            if r.entity_type == "PERSON":
+                self._trim(text, r)
             initial = _SENTENCE_START.search(text[max(0, r.start - 4):r.start]) is not None
             r.score = STRONG if self._has_evidence(r.entity_type, text[r.start:r.end], mode, initial) else WEAK
             if r.analysis_explanation is not None:
                 r.analysis_explanation.original_score = r.score
         return results
+
+    def _trim(self, text: str, r: RecognizerResult) -> None:
+        """Drop ordinary words the model let a name run into ("nakamura yesterday")."""
+        words = [m for m in _TOKEN.finditer(text, r.start, r.end)]
+        common = [self._lex.is_common_word(m.group()) and not self._lex.is_name_like(m.group()) for m in words]
+        if not words or all(common):
+            return
+        lo, hi = 0, len(words) - 1
+        while common[lo]:
+            lo += 1
+        while common[hi]:
+            hi -= 1
+        if lo > 0:
+            r.start = words[lo].start()
+        if hi < len(words) - 1:
+            r.end = words[hi].end()
 
     def _has_evidence(self, entity_type: str, span: str, mode: str, sentence_initial: bool) -> bool:
         toks = [t for t in _TOKEN.findall(span) if len(t) >= 2]

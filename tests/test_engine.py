@@ -88,10 +88,10 @@ def test_client_card_variants_and_typo(tmp_path):
         "family: [{name: Marisol Reyes, relation: mother}]\nemployer: Acme Logistics\nmrn: '20417'\n"
     )
     d = Deidentifier(client=str(card))
-    text = ("JORDAN was late. jojo's sister called; marisol drove. Jordna seemed tired. "
+    text = ("JORDAN was late. jojo's sister called; marisol drove. Jordna seemed tired; Reyez slept. "
             "Born 11 February 1987, MRN 20417, works at acme logistics, ph 0412345678. J. Reyes signed.")
     out = d.scrub(text).text
-    for leak in ["JORDAN", "jojo", "marisol", "Jordna", "11 February", "20417", "acme", "0412345678", "J. Reyes", "Reyes"]:
+    for leak in ["JORDAN", "jojo", "marisol", "Jordna", "Reyez", "11 February", "20417", "acme", "0412345678", "J. Reyes", "Reyes"]:
         assert leak not in out, leak
     assert "seemed tired" in out
 
