@@ -13,7 +13,9 @@ Every explicit age form is detected (the profile decides what to keep):
 * ``turned 91``, ``turning eighteen``;
 * speech: ``i'm forty three so ...`` (not "i'm five minutes away");
 * a name then the age: ``Julio (43) has ...``, ``Bakhshi, 72, attends ...``,
-  ``the youngest, Lance, is 25``.
+  ``the youngest, Lance, is 25``;
+* a person then the age: ``she is 93.``, ``her mother was ninety-three when ...``
+  (pronouns and person nouns only: "the temp is 101" is not an age).
 
 Durations are not ages: "has smoked for 20 years" is not matched (an age needs
 "old", "of age", "aged", "age", a sex letter, "turned", or "in her 90s").
@@ -102,7 +104,8 @@ PATTERNS = [
         "name_paren_n",
         rf"(?<=(?-i:\p{{Lu}}[\w'’-]+))\s\((?P<phi>{NUM})\)"
         r"(?=\s+(?:has|have|had|who|reported|reports|attends|lives|presents|presented|"
-        r"says|said|described|disclosed|shared)\b|,\s+(?-i:[a-z]))",
+        r"says|said|described|disclosed|shared|attended|arrived|came|died|passed|"
+        r"returned|lived)\b|,\s+(?-i:[a-z]))",
         0.6,
     ),
     Rx(
@@ -110,7 +113,8 @@ PATTERNS = [
         "name_comma_n",
         r"(?<=(?-i:\p{Lu}[\w'’-]+)),\s(?P<phi>(?:1[0-2]\d|\d{1,2})),\s+"
         r"(?=(?:attends|is|was|has|had|lives|works|presents|presented|reports|reported|studies|"
-        r"who|goes|went|started|moved|shares|describes|denies|endorses)\b)",
+        r"who|goes|went|started|moved|shares|describes|denies|endorses|seen|admitted|arrived|"
+        r"came|referred|returned|died|attended)\b)",
         0.6,
     ),
     Rx(
@@ -119,6 +123,15 @@ PATTERNS = [
         rf"\b(?:youngest|oldest|eldest|middle\s+(?:one|child))\b[^.\n;]{{0,40}}?\b(?:is|was|aged|turned)\s+"
         rf"(?P<phi>{NUM})(?![\w'’]|[.,]\d)(?!\s*(?:%|percent|minutes?|hours?|days?|weeks?|months?|years?\s+(?:ago|since)))",
         0.7,
+    ),
+    Rx(
+        # "she is 93.", "her mother was ninety-three when ...", "the client is 17 and ..."
+        "person_is_n",
+        rf"\b(?:she|he|they|client|patient|pt|son|daughter|mother|father|mum|mom|dad|wife|husband|"
+        rf"partner|brother|sister|grandmother|grandfather|grandma|grandpa|nan|child|boy|girl|man|woman)"
+        rf"\s+(?:is|was|'s|is\s+now|was\s+only|turned|turns)\s+(?P<phi>{NUM})"
+        rf"(?=\s*(?:[.,;!?)]|$)|\s+(?:and|but|now|today|this|last|next|when|so|with|yet)\b)",
+        0.6,
     ),
     Rx(
         # ICU lower case "82m s/p mvc", "67 f w/ copd"
@@ -144,6 +157,7 @@ GATES = {
     "name_comma_n": re.compile(r"\w, \d{1,3}, "),
     "youngest_is_n": ("youngest", "oldest", "eldest", "middle"),
     "age_sex_lower": re.compile(r"\d\s?[mfMF]\s"),
+    "person_is_n": (" is ", " was ", "'s ", " turn"),
 }
 
 

@@ -92,3 +92,20 @@ def test_ages_extended(text, value):
 ])
 def test_ages_extended_negatives(text, value):
     assert untouched(text, value)
+
+
+def test_person_then_age_forms():
+    from deid.recognizers.ages import get_recognizers
+
+    rec = get_recognizers()[0]
+
+    def found(text):
+        return [text[r.start:r.end] for r in rec.analyze(text, ["AGE"]) if r.score >= 0.4]
+
+    assert found("Jordan Reyes (93) attended today.") == ["93"]
+    assert found("Sertraline (50) was increased.") == []
+    assert found("Margit Olsen, 91, seen in clinic.") == ["91"]
+    assert found("She is ninety-three.") == ["ninety-three"]
+    assert found("Her mother was 94 when she moved in.") == ["94"]
+    assert found("The temp is 101.") == []
+    assert found("Her score is 14 and stable.") == []
