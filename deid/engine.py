@@ -16,6 +16,7 @@ Scrubbing applies the profile's operators through presidio-anonymizer.
 """
 from __future__ import annotations
 
+import bisect
 import logging
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional, Sequence
@@ -87,6 +88,29 @@ def _eponym_veto():
     except ImportError:
         return None
     return is_eponym
+
+
+def _corroborated_model_findings(found: list[Finding], thr: float) -> set[int]:
+    """Model findings under the threshold that overlap a confident finding of another recognizer.
+
+    They add nothing new to remove, but they often cover the whole of what a pattern
+    caught only part of ("March 3rd" of "March 3rd, 2024"), so they are kept.
+    """
+    weak = [f for f in found if f.recognizer == "SpacyRecognizer" and f.score < thr]
+    if not weak:
+        return set()
+    strong = sorted((f.start, f.end) for f in found if f.score >= thr and f.recognizer != "SpacyRecognizer")
+    starts = [s for s, _ in strong]
+    out: set[int] = set()
+    for f in weak:
+        i = bisect.bisect_left(starts, f.end)
+        j = i - 1
+        while j >= 0 and j >= i - 50:
+            if strong[j][1] > f.start:
+                out.add(id(f))
+                break
+            j -= 1
+    return out
 
 
 class Deidentifier:
@@ -184,9 +208,10 @@ class Deidentifier:
 
     def _postprocess(self, text: str, found: list[Finding], card: Optional[ClientCard]) -> list[Finding]:
         thr = self.profile.threshold
+        corroborated = _corroborated_model_findings(found, thr)
         kept = []
         for f in found:
-            if f.score < thr or f.end <= f.start:
+            if (f.score < thr and id(f) not in corroborated) or f.end <= f.start:
                 continue
             if self._veto and f.entity_type in _EPONYM_TYPES and self._veto(text, f.start, f.end):
                 continue
