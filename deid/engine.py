@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import bisect
 import logging
+
+import regex
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional, Sequence
 
@@ -90,26 +92,47 @@ def _eponym_veto():
     return is_eponym
 
 
-def _corroborated_model_findings(found: list[Finding], thr: float) -> set[int]:
-    """Model findings under the threshold that overlap a confident finding of another recognizer.
+_DATE_WORD = regex.compile(
+    r"(?:\d+(?:st|nd|rd|th)?|['’]\d\d|of|the|on|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon|tue|wed|thu|fri|sat|sun)\.?",
+    regex.IGNORECASE,
+)
+_EXT_TOKEN = regex.compile(r"[\p{L}\p{N}'’.]+")
 
-    They add nothing new to remove, but they often cover the whole of what a pattern
-    caught only part of ("March 3rd" of "March 3rd, 2024"), so they are kept.
+
+def _corroborated_model_findings(found: list[Finding], thr: float, text: str, is_common) -> list[Finding]:
+    """Model findings under the threshold that extend a confident finding of another recognizer.
+
+    They often cover the whole of what a pattern caught only part of ("March 3rd" of
+    "March 3rd, 2024"), so the overlapping part and its neighbouring words are kept, as
+    long as those words fit the type (date words for dates, no ordinary words for names
+    and places): "sertraline March 2024" keeps only "March 2024".
     """
     weak = [f for f in found if f.recognizer == "SpacyRecognizer" and f.score < thr]
     if not weak:
-        return set()
+        return []
     strong = sorted((f.start, f.end) for f in found if f.score >= thr and f.recognizer != "SpacyRecognizer")
-    starts = [s for s, _ in strong]
-    out: set[int] = set()
+    starts = [st for st, _ in strong]
+    out: list[Finding] = []
     for f in weak:
         i = bisect.bisect_left(starts, f.end)
-        j = i - 1
-        while j >= 0 and j >= i - 50:
-            if strong[j][1] > f.start:
-                out.add(id(f))
-                break
-            j -= 1
+        for j in range(i - 1, max(-1, i - 50), -1):
+            s0, e0 = strong[j]
+            if e0 <= f.start:
+                continue
+            fits = (lambda w: _DATE_WORD.fullmatch(w) is not None) if f.entity_type == "DATE_TIME" else (lambda w: not is_common(w))
+            lo, hi = max(f.start, s0), min(f.end, e0)
+            for m in reversed(list(_EXT_TOKEN.finditer(text, f.start, s0))):
+                if not fits(m.group()):
+                    break
+                lo = m.start()
+            for m in _EXT_TOKEN.finditer(text, e0, f.end):
+                if not fits(m.group()):
+                    break
+                hi = m.end()
+            out.append(Finding(lo, hi, f.entity_type, thr, f.recognizer, pattern=f.pattern))
+            break
     return out
 
 
@@ -208,10 +231,9 @@ class Deidentifier:
 
     def _postprocess(self, text: str, found: list[Finding], card: Optional[ClientCard]) -> list[Finding]:
         thr = self.profile.threshold
-        corroborated = _corroborated_model_findings(found, thr)
         kept = []
-        for f in found:
-            if (f.score < thr and id(f) not in corroborated) or f.end <= f.start:
+        for f in found + _corroborated_model_findings(found, thr, text, self._is_common):
+            if f.score < thr or f.end <= f.start:
                 continue
             if self._veto and f.entity_type in _EPONYM_TYPES and self._veto(text, f.start, f.end):
                 continue

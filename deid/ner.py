@@ -35,8 +35,8 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 _TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 _LOWER_OK = {"of", "the", "and", "for", "de", "la", "le", "van", "von", "da", "di", "del", "on", "at"}
 STRONG, WEAK = 0.85, 0.2
-# a text where at least half the model's PERSON spans (and at least two) are lexicon
-# names is one the model understands: there all its findings are trusted
+# a text where at least half the model's PERSON spans, and at least two of them, are
+# lexicon names is one the model understands: there all its findings are trusted
 TRUST_SHARE, TRUST_MIN = 0.5, 2
 _SENTENCE_START = regex.compile(r"(?:^|[.:;!?\n\-*#(]\s*)$")
 
@@ -57,7 +57,7 @@ class GatedSpacyRecognizer(SpacyRecognizer):
         for r in persons:
             self._trim(text, r)
         named = sum(self._lexicon_name(text[r.start:r.end]) for r in persons)
-        trusted = len(persons) >= TRUST_MIN and named >= TRUST_SHARE * len(persons)
+        trusted = named >= TRUST_MIN and named >= TRUST_SHARE * len(persons)
         for r in results:
             initial = _SENTENCE_START.search(text[max(0, r.start - 4):r.start]) is not None
             ok = trusted or self._has_evidence(r.entity_type, text[r.start:r.end], mode, initial)
