@@ -34,6 +34,8 @@ def read_bytes(path: str | None, max_bytes: int = MAX_BYTES) -> bytes:
     name = display_name(path)
     if path in (None, "-"):
         stream = sys.stdin.buffer
+        if sys.stdin.isatty():
+            print("deid: reading the note from the keyboard; end with Ctrl-D (Ctrl-Z then Enter on Windows)", file=sys.stderr)
     else:
         p = Path(path)
         if not p.exists():
