@@ -124,7 +124,8 @@ PATTERNS = [
     ),
     Rx(
         "numeric_date_with_year",
-        r"(?<![\w./:]|\d-)(?:\d{1,2})([/-])(?:\d{1,2})\1(?:\d{4}|\d{2})(?![\w/]|[.:-]\d)"
+        r"(?:(?<![\w./:]|\d-)|(?<=\b(?i:on|dated?|from|since|dob|of|hx|date|adm|admit|admitted|until|to))"
+        r"|(?<=\p{L}:))(?:\d{1,2})([/-])(?:\d{1,2})\1(?:\d{4}|\d{2})(?![\w/]|[.:-]\d)"
         r"(?![ \t]*%)",  # "10/5/40%": ventilator settings
         0.85,
         validate=_numeric_date_ok,
@@ -144,7 +145,7 @@ PATTERNS = [
     Rx(
         # short m/d (or d/m); not a ratio, dose, vital or score
         "short_numeric_date",
-        rf"(?=\d{{1,2}}/\d){SCORE_BEFORE}(?<![\w./:]|\d-)(?:0?[1-9]|1[0-2])/"
+        rf"(?=\d{{1,2}}/\d){SCORE_BEFORE}(?:(?<![\w./:]|\d-)|(?<=\p{{L}}:))(?:0?[1-9]|1[0-2])/"
         rf"(?:(?!(?:0?5|10)\b)(?:0?[1-9]|[12]\d|3[01])|(?<=(?:[6-9]|1[0-2])/)0?5|(?<=1[12]/)10)"
         # common fractions 1/2 1/3 2/3 1/4 3/4 need a date cue (cued_short_date)
         r"(?<!(?<!\d)(?:1/[234]|2/3|3/4))"
@@ -216,14 +217,29 @@ PATTERNS = [
         # "on the 4th", "since the 21st", "Monday the 3rd"
         "cued_ordinal_day",
         rf"(?=\d{{1,2}}(?:st|nd|rd|th)\b)(?<![\w.])(?P<phi>{DAY}{ORD})\b"
-        rf"(?<=\b(?:on|since|by|until|till|from|before|after|through|starting|{WEEKDAY})"
-        rf"\s+(?:the\s+)?\d{{1,2}}{ORD})"
+        rf"(?<=\b(?:(?:on|since|by|until|till|from|before|after|through|starting|{WEEKDAY})"
+        rf"\s+(?:the\s+)?|(?:it[’']?s|it\s+is|today\s+is|today[’']?s)\s+the\s+)\d{{1,2}}{ORD})"
         r"(?!\s+(?:floor|grade|time|times|attempt|day|week|month|year|cycle|dose|line|"
         r"trial|session|visit|percentile|degree|generation|round|try|place|period|"
         r"st|street|ave|avenue|rd|road|of\s+(?:the|them|those|these)|one|session|step|unit|units|"
         r"bag|bags|toe|toes|finger|fingers|rib|ribs|degree|liter|litre|l|dose|bolus|set|"
         r"cpap|trial|amp|pack)\b)",
         0.7,
+    ),
+    Rx(
+        # two short dates joined by a slash: "treated 10/03/10/04"
+        "double_short_date",
+        r"(?<![\w./:])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/"
+        r"(?:0?[1-9]|[12]\d|3[01])(?![\w/%]|[.:,-]\d)"
+        rf"(?<!(?i:{VENT_WORDS})\b[^\n]{{0,40}})",
+        0.6,
+    ),
+    Rx(
+        # month/day.yy: "11/21.93"
+        "slash_dot_date",
+        r"(?<![\w./:])(?!(?:1/[234]|2/3|3/4)\.)(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\.\d\d"
+        r"(?![\w/%.]|[:,-]\d)",
+        0.6,
     ),
     Rx(
         "holiday",
@@ -249,6 +265,8 @@ GATES = {
     "month_short_year": ("/",),
     "cued_short_date": ("/", "-"),
     "short_date_range_end": ("/",),
+    "double_short_date": ("/",),
+    "slash_dot_date": ("/",),
     "month_day": _MONTHS,
     "day_month": _MONTHS,
     "month_year": _MONTHS,
