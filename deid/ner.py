@@ -2,28 +2,27 @@
 
 The shipped model is trained on the project's synthetic corpora. On text that looks
 like them it is very precise; on text that does not (terse ICU shorthand, for
-example) it tags section headings, drugs and abbreviations as names. Measured on the
-PhysioNet development split, 97% of its PERSON spans there were wrong, while those
-with a lexicon name inside were right three times out of four (benchmarks/RESULTS.md).
-So its findings are kept at full score only with outside evidence:
+example) it tags section headings, drugs and abbreviations as names: on the PhysioNet
+development split 97% of its PERSON spans were wrong, while those with a lexicon name
+inside were right three times out of four (benchmarks/RESULTS.md).
 
-* PERSON: at least one word of the span is a known first name or surname that is not
-  too ambiguous (``name_lexicon.is_name_like``); or, in a mixed-case document, every
-  word is a capitalised lexicon name (even an ambiguous one such as "Faith") and the
-  span does not open a sentence, line or heading (where capitals mean nothing);
-* DATE_TIME: never on its own (out of domain it tags times, doses and vitals; the date
-  recognizers handle dates);
-* LOCATION, ORGANIZATION, STREET_ADDRESS: the document is in mixed case,
-  the span's words are capitalised, it is not a lone short abbreviation, and at least
-  one word is not a common English word.
+So each text is first classed by the model's own output: when at least half of its
+PERSON spans, and at least two, are lexicon names, the model is on home ground and all
+its findings there are trusted (on the synthetic dev split this keeps 336 correct
+names that the gate below would drop; on the PhysioNet split it lets through 18 wrong
+ones out of 15,500).  Elsewhere a finding is kept at full score only with outside
+evidence:
 
-Spans without that evidence get a low score, under the profile threshold: the regex and
-lexicon recognizers, which have context, decide those.
+* PERSON: a word of the span is a first name or surname of the lexicon that is not
+  too ambiguous and not among its rarest entries (surnames such as Doppler or Vue are
+  also clinical words); or, in a mixed-case text, every word is a capitalised lexicon
+  name (even an ambiguous one such as "Faith") and the span does not open a sentence,
+  line or heading;
+* DATE_TIME, LOCATION, ORGANIZATION, STREET_ADDRESS: never (the pattern recognizers,
+  which have context, decide those).
 
-Except where the text shows the model is on home ground: when at least half of its
-PERSON spans in a text (two or more) are lexicon names, all its findings there are
-trusted. On the synthetic dev split this trusts 336 correct names the gate would drop;
-on the PhysioNet split it lets through 18 wrong ones out of 15,500.
+Spans without evidence get a low score, under the profile threshold; the engine still
+uses them to extend a confident finding they overlap (``deid.engine``).
 """
 from __future__ import annotations
 
@@ -33,7 +32,6 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 _TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
-_LOWER_OK = {"of", "the", "and", "for", "de", "la", "le", "van", "von", "da", "di", "del", "on", "at"}
 STRONG, WEAK = 0.85, 0.2
 # a text where at least half the model's PERSON spans, and at least two of them, are
 # lexicon names is one the model understands: there all its findings are trusted
@@ -82,26 +80,24 @@ class GatedSpacyRecognizer(SpacyRecognizer):
         if hi < len(words) - 1:
             r.end = words[hi].end()
 
-    def _lexicon_name(self, span: str) -> bool:
+    def _lexicon_name(self, span: str, min_popularity: int = 0) -> bool:
         lex = self._lex
-        return any(lex.lookup(t) is not None and lex.is_name_like(t) for t in _TOKEN.findall(span) if len(t) >= 2)
+        for t in _TOKEN.findall(span):
+            if len(t) >= 2:
+                info = lex.lookup(t)
+                if info is not None and info[2] >= min_popularity and lex.is_name_like(t):
+                    return True
+        return False
 
     def _has_evidence(self, entity_type: str, span: str, mode: str, sentence_initial: bool) -> bool:
+        """Outside evidence for a finding made off the model's home ground (see the module doc)."""
+        if entity_type != "PERSON":
+            return False
+        # the rarest lexicon entries (surnames such as Doppler or Vue that are also
+        # clinical words) are not evidence enough
+        if self._lexicon_name(span, min_popularity=1):
+            return True
         toks = [t for t in _TOKEN.findall(span) if len(t) >= 2]
-        if not toks:
-            return False
         lex = self._lex
-        if entity_type == "DATE_TIME":
-            return False
-        if entity_type == "PERSON":
-            if self._lexicon_name(span):
-                return True
-            return (mode == "mixed" and not sentence_initial
-                    and all(t[0].isupper() and not t.isupper() and lex.lookup(t) is not None for t in toks))
-        if mode != "mixed":
-            return False
-        if not all(t[0].isupper() for t in toks if len(t) >= 3 and t.lower() not in _LOWER_OK):
-            return False
-        if len(toks) == 1 and toks[0].isupper() and len(toks[0]) <= 5:
-            return False
-        return any(lex.wordness(t) < 3 for t in toks)
+        return (bool(toks) and mode == "mixed" and not sentence_initial
+                and all(t[0].isupper() and not t.isupper() and lex.lookup(t) is not None for t in toks))
