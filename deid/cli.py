@@ -137,8 +137,6 @@ Examples:
 @click.pass_context
 def scrub(cctx, files, output, profile, jsonl, client, model, debug):
     def body(ctx: Ctx) -> None:
-        from .io import AtomicOutput
-
         engine = _make_engine(ctx, profile, client, model)
         if output and any(f not in ("-",) and _same_file(f, output) for f in files):
             raise ConfigError(f"{output}: refusing to overwrite an input file")

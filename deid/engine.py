@@ -30,7 +30,6 @@ from presidio_anonymizer import AnonymizerEngine
 from .chunking import chunk_spans
 from .client_card import ClientCard
 from .context import WindowContextEnhancer
-from .entities import SUPPORTED_ENTITIES
 from .findings import Finding, expand_to_words, merge_overlaps
 from .ner import GatedSpacyRecognizer
 from .nlp import DeidNlpEngine, load_spacy

@@ -18,7 +18,9 @@ from typing import Callable, Iterable, Optional
 import re
 
 import regex
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from ._base import RegexRecognizer, make_result
 
 
 @dataclass
@@ -81,20 +83,11 @@ class AnchoredRecognizer(LocalRecognizer):
                     continue
                 if v is True:
                     score = 1.0
-                out.append(RecognizerResult(
-                    entity_type=entity, start=start, end=end, score=score,
-                    analysis_explanation=AnalysisExplanation(
-                        recognizer=self.name, original_score=score,
-                        pattern_name=rule.name, validation_result=v),
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
-                ))
+                out.append(make_result(self, entity, start, end, score, rule.name, v))
         return out
 
 
-class GatedRegexRecognizer(LocalRecognizer):
+class GatedRegexRecognizer(RegexRecognizer):
     """Like ``_base.RegexRecognizer`` but each pattern may have a *gate*.
 
     A gate is a tuple of lower-case substrings (the pattern runs only if one of them
@@ -105,14 +98,9 @@ class GatedRegexRecognizer(LocalRecognizer):
 
     def __init__(self, entity: str, patterns, name: str, context=None, gates=None,
                  prefilter: Optional[str] = None) -> None:
-        self.patterns = list(patterns)
+        super().__init__(entity, patterns, name=name, context=context)
         self.gates = dict(gates or {})
         self.prefilter = re.compile(prefilter, re.IGNORECASE) if prefilter else None
-        super().__init__(supported_entities=[entity], name=name,
-                         supported_language="en", context=context or [])
-
-    def load(self) -> None:
-        pass
 
     def _active(self, text: str):
         low = None
@@ -127,37 +115,3 @@ class GatedRegexRecognizer(LocalRecognizer):
                     yield rx
             elif gate.search(text) is not None:
                 yield rx
-
-    def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
-        entity = self.supported_entities[0]
-        if entities and entity not in entities:
-            return []
-        if self.prefilter is not None and self.prefilter.search(text) is None:
-            return []
-        out: list[RecognizerResult] = []
-        for rx in self._active(text):
-            has_phi = "phi" in rx.compiled.groupindex
-            for m in rx.compiled.finditer(text):
-                if has_phi and m.group("phi") is not None:
-                    start, end = m.span("phi")
-                else:
-                    start, end = m.span()
-                if end <= start:
-                    continue
-                score = rx.score
-                v = rx.validate(text[start:end]) if rx.validate else None
-                if v is False:
-                    continue
-                if v is True:
-                    score = 1.0
-                out.append(RecognizerResult(
-                    entity_type=entity, start=start, end=end, score=score,
-                    analysis_explanation=AnalysisExplanation(
-                        recognizer=self.name, original_score=score,
-                        pattern_name=rx.name, validation_result=v),
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
-                ))
-        return out

@@ -65,16 +65,24 @@ class RegexRecognizer(LocalRecognizer):
     def load(self) -> None:  # patterns are compiled in Rx
         pass
 
+    def _active(self, text: str) -> Iterable[Rx]:
+        """The patterns worth running on ``text`` (subclasses skip some cheaply)."""
+        return self.patterns
+
+    def _matches(self, rx: Rx, text: str):
+        """The matches of one pattern (subclasses may try only some positions)."""
+        return rx.compiled.finditer(text)
+
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
-        if entities and self.supported_entities[0] not in entities:
+        entity = self.supported_entities[0]
+        if entities and entity not in entities:
             return []
         if self.prefilter is not None and self.prefilter.search(text) is None:
             return []
         results: list[RecognizerResult] = []
-        entity = self.supported_entities[0]
-        for rx in self.patterns:
+        for rx in self._active(text):
             has_phi = "phi" in rx.compiled.groupindex
-            for m in rx.compiled.finditer(text):
+            for m in self._matches(rx, text):
                 if has_phi and m.group("phi") is not None:
                     start, end = m.span("phi")
                 else:
@@ -87,26 +95,30 @@ class RegexRecognizer(LocalRecognizer):
                     continue
                 if validation is True:
                     score = 1.0
-                explanation = AnalysisExplanation(
-                    recognizer=self.name,
-                    original_score=score,
-                    pattern_name=rx.name,
-                    validation_result=validation,
-                )
-                results.append(
-                    RecognizerResult(
-                        entity_type=entity,
-                        start=start,
-                        end=end,
-                        score=score,
-                        analysis_explanation=explanation,
-                        recognition_metadata={
-                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                        },
-                    )
-                )
+                results.append(self.result(entity, start, end, score, rx.name, validation))
         return results
+
+    def result(self, entity: str, start: int, end: int, score: float, pattern_name: str,
+               validation: Optional[bool] = None) -> RecognizerResult:
+        return make_result(self, entity, start, end, score, pattern_name, validation)
+
+
+def make_result(rec, entity: str, start: int, end: int, score: float, pattern_name: Optional[str],
+                validation: Optional[bool] = None) -> RecognizerResult:
+    """A Presidio result carrying the recognizer's name and the pattern that fired."""
+    return RecognizerResult(
+        entity_type=entity,
+        start=start,
+        end=end,
+        score=score,
+        analysis_explanation=AnalysisExplanation(
+            recognizer=rec.name, original_score=score, pattern_name=pattern_name, validation_result=validation
+        ),
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: rec.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: rec.id,
+        },
+    )
 
 
 def luhn_ok(digits: str) -> bool:

@@ -36,10 +36,9 @@ of scanning a big case-insensitive alternation at every character.
 from __future__ import annotations
 
 import threading
-from typing import Iterable, Optional
+from typing import Iterable
 
 import regex
-from presidio_analyzer import AnalysisExplanation, RecognizerResult
 
 from ._base import DEFAULT_FLAGS, RegexRecognizer, Rx, luhn_ok
 
@@ -135,48 +134,6 @@ class LabelledRecognizer(RegexRecognizer):
             m = pat.match(text, start)
             if m is not None:
                 yield m
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
-        entity = self.supported_entities[0]
-        if entities and entity not in entities:
-            return []
-        if self.prefilter is not None and self.prefilter.search(text) is None:
-            return []
-        results: list[RecognizerResult] = []
-        for rx in self.patterns:
-            has_phi = "phi" in rx.compiled.groupindex
-            for m in self._matches(rx, text):
-                if has_phi and m.group("phi") is not None:
-                    start, end = m.span("phi")
-                else:
-                    start, end = m.span()
-                if end <= start:
-                    continue
-                score: float = rx.score
-                validation: Optional[bool] = rx.validate(text[start:end]) if rx.validate else None
-                if validation is False:
-                    continue
-                if validation is True:
-                    score = 1.0
-                results.append(
-                    RecognizerResult(
-                        entity_type=entity,
-                        start=start,
-                        end=end,
-                        score=score,
-                        analysis_explanation=AnalysisExplanation(
-                            recognizer=self.name,
-                            original_score=score,
-                            pattern_name=rx.name,
-                            validation_result=validation,
-                        ),
-                        recognition_metadata={
-                            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                        },
-                    )
-                )
-        return results
 
 
 def anchored_names(patterns: Iterable[Rx]) -> list[str]:

@@ -16,7 +16,7 @@ import re
 
 from ._anchored import GatedRegexRecognizer
 from ._base import Rx
-from ._geo import AU_STATES, CA_PROVINCES, US_STATES, US_TERRITORIES, alt
+from ._geo import AU_STATES, US_STATES, US_TERRITORIES, alt
 
 US_ABBR = alt(set(US_STATES) | set(US_TERRITORIES))
 US_ABBR_LOWER = alt({a.lower() for a in set(US_STATES) | set(US_TERRITORIES)})

@@ -24,8 +24,6 @@ or an event word is required).
 """
 from __future__ import annotations
 
-import re
-
 from ._anchored import GatedRegexRecognizer
 from ._base import Rx
 
