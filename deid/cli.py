@@ -192,7 +192,7 @@ def detect(cctx, files, profile, jsonl, client, model, explain, show_values, deb
             if text is None:
                 continue
             try:
-                findings = engine.detect(text, explain=explain)
+                findings = engine.detect(text)
                 rec = {"id": _name(name), "entities": [_entity(f, text, explain, show_values) for f in findings]}
             except Exception as e:  # noqa: BLE001
                 _internal(ctx, _name(name), e)
@@ -364,7 +364,7 @@ def _process(engine, mode: str, texts: list[str], explain: bool, show_values: bo
         return [{"text": r.text} for r in engine.scrub_many(texts)]
     return [
         {"entities": [_entity(f, t, explain, show_values) for f in fs]}
-        for t, fs in zip(texts, engine.detect_many(texts, explain=explain))
+        for t, fs in zip(texts, engine.detect_many(texts))
     ]
 
 

@@ -2,11 +2,13 @@
 
 Detection runs in five steps:
 
-1. spaCy (the shipped NER model, only the components detection needs) and the
-   recognizer catalogue, through Presidio's ``AnalyzerEngine`` with context
-   enhancement; long texts are chunked with overlap (``deid.chunking``);
+1. spaCy (the shipped NER model, only the components detection needs, its findings
+   gated by ``deid.ner``) and every recognizer of Presidio's registry, then context
+   enhancement (``deid.context``); long texts are chunked with overlap
+   (``deid.chunking``);
 2. findings under the profile's threshold, clinical eponyms (Asperger's, Beck) and
-   the profile's allow-list are dropped;
+   the profile's allow-list are dropped; weak model spans that extend a confident
+   finding are kept;
 3. the client card's known values are added (``deid.client_card``);
 4. confidently found values are propagated to their other occurrences in the
    document (``deid.propagation``);
@@ -18,11 +20,10 @@ from __future__ import annotations
 
 import bisect
 import logging
-
-import regex
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional, Sequence
 
+import regex
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, IbanRecognizer
 from presidio_anonymizer import AnonymizerEngine
@@ -84,10 +85,8 @@ def _common_word_checker():
 
 
 def _eponym_veto():
-    try:
-        from .recognizers.eponyms import is_eponym
-    except ImportError:
-        return None
+    from .recognizers.eponyms import is_eponym
+
     return is_eponym
 
 
@@ -164,22 +163,23 @@ class Deidentifier:
         self._allow = {a.casefold() for a in self.profile.allow}
 
     # ---- detection -------------------------------------------------------
-    def detect(self, text: str, client: Optional[ClientCard] = None, explain: bool = False) -> list[Finding]:
-        return next(self.detect_many([text], client=client, explain=explain))
+    def detect(self, text: str, client: Optional[ClientCard] = None) -> list[Finding]:
+        """Findings (start, end, entity_type, score, recognizer, pattern, context words)."""
+        return next(self.detect_many([text], client=client))
 
-    def detect_many(self, texts: Iterable[str], client: Optional[ClientCard] = None, explain: bool = False, batch_size: int = 32) -> Iterator[list[Finding]]:
+    def detect_many(self, texts: Iterable[str], client: Optional[ClientCard] = None, batch_size: int = 32) -> Iterator[list[Finding]]:
         """Findings for each text, in order. Texts are batched through ``nlp.pipe``."""
         card = client or self.client
         batch: list[str] = []
         for t in texts:
             batch.append(t)
             if len(batch) >= batch_size:
-                yield from self._detect_batch(batch, card, explain)
+                yield from self._detect_batch(batch, card)
                 batch = []
         if batch:
-            yield from self._detect_batch(batch, card, explain)
+            yield from self._detect_batch(batch, card)
 
-    def _detect_batch(self, texts: Sequence[str], card: Optional[ClientCard], explain: bool) -> Iterator[list[Finding]]:
+    def _detect_batch(self, texts: Sequence[str], card: Optional[ClientCard]) -> Iterator[list[Finding]]:
         # every chunk of every text goes through nlp.pipe together
         pieces: list[tuple[int, int, str]] = []  # (text index, offset, chunk)
         for i, t in enumerate(texts):
