@@ -334,6 +334,9 @@ _LICENSE_STRONG = (
     r"|(?:board|state|provincial)[ \t]*reg(?:istration)?\.?(?:[ \t]*(?:number|no\.?|\#))?"
     r"|(?-i:PSY|CPSO|CRPO|OCSWSSW|CNO|CPO|OCP|HCPC|GMC|NMC|BACP|UKCP|NBCC|PCBA|ACA|NZCCP)"
     r"(?:[ \t]*(?:registration|reg\.?|membership|member))?"
+    # long regulator acronyms are unambiguous in lower case too (ASR / lower-cased notes)
+    r"|(?-i:ocswssw|crpo|cpso|hcpc|gmc|nmc|bacp|ukcp|nbcc|pcba|nzccp)"
+    r"(?:[ \t]*(?:registration|reg\.?|membership|member))?"
 )
 _LICENSE_WEAK = (
     r"LPC|LPCC|LCPC|LPC-S|LMHC|LCSW|LICSW|LMSW|LSW|LMFT|LCMFT|MFT|LCADC|CADC|LADC|LAC|NCC|PsyD|PhD"
@@ -409,6 +412,12 @@ def _device() -> RegexRecognizer:
             Rx("device_word_serial_lower2", rf"\b(?<![\w/])(?-i:pacemaker|device|pump|icd|implant|cgm|monitor|"
                                             r"defibrillator|stimulator|sensor|transmitter)[ \t]*[:#]?[ \t]*"
                                             r"(?P<phi>(?-i:(?=(?:[a-z]*\d){2})(?=[0-9]*[a-z])[a-z0-9]{8,16}))"
+                                            r"(?![\w/])", 0.6),
+            # all-caps serials with a single inner digit ("device QWRTZPLKM4XB"): 10-16 chars, a digit
+            # between letters or 12+ chars (not "HEARTRATE1"), so short
+            # acronyms/units after a device word ("CPAP 5CMH2O") never qualify
+            Rx("device_word_serial_1digit", rf"\b(?<![\w/])(?:{_DEVICE_WORDS})[ \t]*[:#]?[ \t]*"
+                                            r"(?P<phi>(?-i:(?=[A-Z]*\d)(?:(?=[A-Z0-9]*[A-Z]\d[A-Z])|(?=[A-Z0-9]{12}))(?=(?:[0-9]*[A-Z]){6})[A-Z0-9]{10,16}))"
                                             r"(?![\w/])", 0.6),
             Rx("device_word_serial_lower", rf"\b(?<![\w/])(?:{_DEVICE_WORDS})[ \t]*[:#]?[ \t]*"
                                            r"(?P<phi>(?-i:[a-z0-9]{2,5}-\d{3,6}-[a-z0-9]{2,5}))"

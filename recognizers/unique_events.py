@@ -77,7 +77,7 @@ PATTERNS = [
     ),
     Rx(
         "won_prize",
-        rf"\b(?P<phi>(?:won|wins|winning|win)\s+(?:the|a|an|this\s+year['’]s|last\s+year['’]s)\s+(?:{W}\s+){{0,4}}{PRIZE}\b{TAIL_SHORT})",
+        rf"\b(?P<phi>(?:the\s+(?:{WORD}\s+){{1,2}}who\s+(?:has\s+|had\s+|once\s+)?)?(?:won|wins|winning|win)\s+(?:the|a|an|this\s+year['’]s|last\s+year['’]s)\s+(?:{W}\s+){{0,4}}{PRIZE}\b{TAIL_SHORT})",
         0.6,
     ),
     Rx(
@@ -145,6 +145,13 @@ PATTERNS = [
         0.6,
     ),
     Rx(
+        "band_fame",
+        rf"\b(?P<phi>(?:the\s+|a\s+)?(?:lead\s+singer|lead\s+vocalist|singer|frontman|frontwoman|drummer|guitarist|bassist|keyboardist)"
+        rf"\s+(?:of|in|for)\s+(?:the|a)\s+(?:{W}\s+){{0,2}}band\s+(?:that|which|who)\s+"
+        rf"(?:topped\s+the\s+(?:{W}\s+)?charts\b|(?:hit|reached|went|had|won|charted)\b{TAIL_SHORT}))",
+        0.6,
+    ),
+    Rx(
         "drafted_overall",
         rf"\b(?P<phi>(?:the\s+{W}\s+who\s+(?:was\s+)?)?drafted\s+(?:first|1st|number\s+one|no\.?\s*1|second|third)\s+overall{TAIL_SHORT})",
         0.6,
@@ -166,6 +173,7 @@ GATES = {
     "former_office": ("former", "ex-", "current", "retired"),
     "olympian": ("olympic", "paralympic", "commonwealth games", "world champion"),
     "drafted_overall": ("overall",),
+    "band_fame": ("band",),
     "survived_disaster": ("survived",),
     "whistleblower": ("whistle", "witness", "plaintiff", "informant"),
     "honoured_for": ("honour", "honor", "decorated", "commended", "celebrated", "awarded", "knighted", "recogni"),

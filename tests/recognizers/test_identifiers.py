@@ -204,3 +204,44 @@ def test_college_registration(text, value):
 
 def test_college_without_number():
     assert found("She attended college in the city.", "LICENSE_NUMBER") == []
+
+
+# ---- single-digit all-caps device serials; lower-case regulator acronyms (recall push 2)
+@pytest.mark.parametrize("text,value", [
+    ("Portal log: sent from IP 10.9.8.7; device QWRTZPLKM4XB", "QWRTZPLKM4XB"),
+    ("Pacemaker BDFHJKLMN7QR interrogated - normal.", "BDFHJKLMN7QR"),
+])
+def test_device_single_digit_serials(text, value):
+    assert value in found(text, "DEVICE_ID")
+
+
+@pytest.mark.parametrize("text", [
+    "device MALFUNCTIONING again",           # no digit
+    "monitor A1B2 flagged",                   # too short
+    "CPAP 5CMH2O overnight",                  # short unit string
+    "device ABCDEFGHIJKLMNOPQ1 listed",       # too long (17+)
+])
+def test_device_single_digit_negatives(text):
+    assert found(text, "DEVICE_ID") == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("cbt therapist, hcpc registration 4471203", "4471203"),
+    ("psychiatrist, gmc qzt4418207", "qzt4418207"),
+    ("registered social worker ocswssw # 552918", "552918"),
+])
+def test_lowercase_regulators(text, value):
+    assert value in found(text, "LICENSE_NUMBER")
+
+
+def test_lowercase_regulator_negatives():
+    assert found("the gmc guidance was discussed", "LICENSE_NUMBER") == []
+    assert found("hcpc standards reviewed in supervision", "LICENSE_NUMBER") == []
+
+
+def test_device_single_digit_trailing_digit_word():
+    assert found("monitor OXYGENSAT2 alarm", "DEVICE_ID") == []
+
+
+def test_device_single_trailing_digit_long_serial():
+    assert "KWPZRTMVBNQ5" in found("Pacemaker KWPZRTMVBNQ5 interrogated", "DEVICE_ID")

@@ -83,3 +83,23 @@ def test_unique_events(text, value):
 ])
 def test_unique_event_negatives(text, value):
     assert untouched(text, value)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("She mentioned the man who won the county raffle twice; the group was kind.",
+     "the man who won the county raffle twice"),
+    ("Her uncle was the lead singer of the band that topped the charts in 1998.",
+     "the lead singer of the band that topped the charts"),
+    ("He is the drummer in a local band who had a hit single.", "the drummer in a local band who had a hit single"),
+])
+def test_unique_events_fame(text, value):
+    assert covered(text, value, "UNIQUE_EVENT")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("He plays guitar in a band that rehearses on Sundays.", "band"),
+    ("Our team topped the charts for attendance.", "topped the charts"),
+    ("the guy who won the argument", "guy"),
+])
+def test_unique_event_fame_negatives(text, value):
+    assert untouched(text, value)
