@@ -1,5 +1,6 @@
 """Unit tests for recognizers/addresses.py, postcodes.py and places.py (synthetic text)."""
 import pytest
+from probe import Probe
 
 from deid.recognizers import addresses as AD
 from deid.recognizers import places as PL
@@ -8,20 +9,8 @@ from deid.recognizers import postcodes as PC
 RECS = AD.get_recognizers() + PC.get_recognizers() + PL.get_recognizers()
 
 
-def spans(text, entity=None, min_score=0.4):
-    return [(x.start, x.end) for r in RECS for x in r.analyze(text, [])
-            if x.score >= min_score and (entity is None or x.entity_type == entity)]
-
-
-def covered(text, value, entity=None):
-    i = text.index(value)
-    sp = spans(text, entity)
-    return all(any(s <= k < e for s, e in sp) for k in range(i, i + len(value)) if text[k].isalnum())
-
-
-def untouched(text, value):
-    i = text.index(value)
-    return not any(s < i + len(value) and e > i for s, e in spans(text))
+_probe = Probe(RECS)
+spans, covered, untouched = _probe.spans, _probe.covered, _probe.untouched
 
 
 @pytest.mark.parametrize("text,value", [

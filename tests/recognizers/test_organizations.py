@@ -1,24 +1,14 @@
 """Unit tests for recognizers/organizations.py (synthetic text)."""
 import pytest
+from probe import Probe
 
 from deid.recognizers import organizations as O
 
 RECS = O.get_recognizers()
 
 
-def spans(text, min_score=0.4):
-    return [(x.start, x.end) for r in RECS for x in r.analyze(text, []) if x.score >= min_score]
-
-
-def covered(text, value):
-    i = text.index(value)
-    sp = spans(text)
-    return all(any(s <= k < e for s, e in sp) for k in range(i, i + len(value)) if text[k].isalnum())
-
-
-def untouched(text, value):
-    i = text.index(value)
-    return not any(s < i + len(value) and e > i for s, e in spans(text))
+_probe = Probe(RECS)
+spans, covered, untouched = _probe.spans, _probe.covered, _probe.untouched
 
 
 @pytest.mark.parametrize("text,value", [
