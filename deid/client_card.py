@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -141,9 +142,14 @@ class ClientCard:
                 pats.append(("ORGANIZATION", _flex(o)))
         return pats
 
+    @cached_property
+    def compiled(self) -> list[tuple[str, "regex.Pattern"]]:
+        """The patterns, compiled once per card (a card is matched against every document)."""
+        return self.patterns()
+
     def find(self, text: str) -> list[Finding]:
         out: list[Finding] = []
-        for et, pat in self.patterns():
+        for et, pat in self.compiled:
             for m in pat.finditer(text):
                 if m.end() > m.start():
                     out.append(Finding(m.start(), m.end(), et, 1.0, "ClientCard"))

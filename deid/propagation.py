@@ -110,14 +110,14 @@ def propagate(text: str, findings: list[Finding], is_common: Callable[[str], boo
     firsts = {v[0] for v in targets}
     longest = min(MAX_PHRASE, max((len(v) for v in targets), default=1))
     words = [(m.start(), m.end(), _norm(m.group())) for m in _WORD.finditer(text)]
-    starts = sorted((f.start, f.end) for f in findings)
+    spans = sorted((f.start, f.end) for f in findings)
     new: list[Finding] = []
     i, n = 0, len(words)
     while i < n:
         if words[i][2] not in firsts:
             s, e = words[i][0], words[i][1]
             w = _POSS.sub("", text[s:e])
-            if (w in cased or w.replace(".", "") in initials) and not _covered(starts, s, e) and not (veto and veto(text, s, e)):
+            if (w in cased or w.replace(".", "") in initials) and not _covered(spans, s, e) and not (veto and veto(text, s, e)):
                 new.append(Finding(s, e, "PERSON", MIN_SCORE, "DocumentPropagation"))
             i += 1
             continue
@@ -136,19 +136,13 @@ def propagate(text: str, findings: list[Finding], is_common: Callable[[str], boo
             m = regex.search(r"(?<![\p{L}\p{N}])\p{Lu}\.?\s+$", text[max(0, s - 4):s])
             if m:
                 s = s - (min(4, s) - m.start())
-        if not _covered(starts, s, e) and not (veto and veto(text, s, e)):
+        if not _covered(spans, s, e) and not (veto and veto(text, s, e)):
             new.append(Finding(s, e, et, MIN_SCORE, "DocumentPropagation"))
         i += k
     return new
 
 
 def _covered(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    """Is [s, e) inside one of the (sorted) spans?"""
+    """Is [s, e) inside one of ``spans`` (sorted, non-overlapping: the merged findings)?"""
     j = bisect.bisect_right(spans, (s, float("inf"))) - 1
-    while j >= 0 and spans[j][0] <= s:
-        if spans[j][1] >= e:
-            return True
-        j -= 1
-        if s - spans[j + 1][0] > 200:
-            break
-    return False
+    return j >= 0 and spans[j][1] >= e

@@ -30,9 +30,9 @@ from typing import Optional
 
 import phonenumbers
 import regex
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from ._base import RegexRecognizer, Rx
+from ._base import RegexRecognizer, Rx, make_result
 from .identifiers import make
 
 # ----------------------------------------------------------------------------- phone
@@ -129,21 +129,7 @@ class PhoneRecognizer(LocalRecognizer):
             score = _phone_score(text[start:core_end])
             if score is None:
                 continue
-            out.append(
-                RecognizerResult(
-                    entity_type="PHONE_NUMBER",
-                    start=start,
-                    end=end,
-                    score=score,
-                    analysis_explanation=AnalysisExplanation(
-                        recognizer=self.name, original_score=score, pattern_name="phonenumbers"
-                    ),
-                    recognition_metadata={
-                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                    },
-                )
-            )
+            out.append(make_result(self, "PHONE_NUMBER", start, end, score, "phonenumbers"))
         return out
 
 

@@ -34,8 +34,9 @@ from __future__ import annotations
 import re
 
 import regex
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 
+from ._base import make_result
 from .name_lexicon import case_mode, wordness
 
 # --- clinical units, departments, rooms, services and ordinary destinations -------
@@ -297,19 +298,7 @@ class FacilityRecognizer(LocalRecognizer):
         pass
 
     def _result(self, s: int, e: int, score: float, pattern: str) -> RecognizerResult:
-        return RecognizerResult(
-            entity_type="ORGANIZATION",
-            start=s,
-            end=e,
-            score=score,
-            analysis_explanation=AnalysisExplanation(
-                recognizer=self.name, original_score=score, pattern_name=pattern
-            ),
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        return make_result(self, "ORGANIZATION", s, e, score, pattern)
 
     def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
         if entities and "ORGANIZATION" not in entities:

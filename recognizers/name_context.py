@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from typing import Optional
 
 import regex
-from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
+from presidio_analyzer import LocalRecognizer, RecognizerResult
 
+from ._base import make_result
 from .eponyms import is_eponym
 from .name_lexicon import _common, case_mode, hand_ambiguous, headings, lookup, wordness
 
@@ -436,19 +437,7 @@ class ContextNameRecognizer(LocalRecognizer):
         headings()
 
     def _result(self, s: int, e: int, score: float, pattern: str) -> RecognizerResult:
-        return RecognizerResult(
-            entity_type=self.ENTITY,
-            start=s,
-            end=e,
-            score=score,
-            analysis_explanation=AnalysisExplanation(
-                recognizer=self.name, original_score=score, pattern_name=pattern
-            ),
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-            },
-        )
+        return make_result(self, self.ENTITY, s, e, score, pattern)
 
     def _emit(self, text, s, e, mode, c, out, seen):
         for a, b in _refine(text, s, e, mode, c):

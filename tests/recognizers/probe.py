@@ -12,6 +12,10 @@ class Probe:
         return [(x.start, x.end) for r in self.recs for x in r.analyze(text, [])
                 if x.score >= floor and (entity is None or x.entity_type == entity)]
 
+    def found(self, text, entity=None, min_score=None):
+        """The text of every finding at or over the score, optionally of one type."""
+        return [text[s:e] for s, e in self.spans(text, entity, min_score)]
+
     def covered(self, text, value, entity=None):
         """Every letter and digit of ``value`` (first occurrence) is inside a finding."""
         i = text.index(value)

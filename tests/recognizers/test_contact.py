@@ -1,5 +1,6 @@
 """Unit tests for recognizers/contact.py and recognizers/speech_contact.py (synthetic values)."""
 import pytest
+from probe import Probe
 
 from deid.recognizers import contact as C
 from deid.recognizers import speech_contact as S
@@ -7,23 +8,8 @@ from deid.recognizers import speech_contact as S
 RECS = C.get_recognizers() + S.get_recognizers()
 
 
-def found(text, entity=None, min_score=0.4):
-    out = []
-    for r in RECS:
-        for x in r.analyze(text, []):
-            if x.score >= min_score and (entity is None or x.entity_type == entity):
-                out.append(text[x.start:x.end])
-    return out
-
-
-def covered(text, value, entity):
-    i = text.index(value)
-    spans = []
-    for r in RECS:
-        for x in r.analyze(text, []):
-            if x.score >= 0.4 and x.entity_type == entity:
-                spans.append((x.start, x.end))
-    return all(any(s <= k < e for s, e in spans) for k in range(i, i + len(value)) if text[k].isalnum())
+_probe = Probe(RECS)
+found, covered = _probe.found, _probe.covered
 
 
 # ----------------------------------------------------------------------------- phone

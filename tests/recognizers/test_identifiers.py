@@ -6,6 +6,7 @@ import random
 import time
 
 import pytest
+from probe import Probe
 
 from deid.recognizers import health_numbers as H
 from deid.recognizers import identifiers as I
@@ -13,13 +14,7 @@ from deid.recognizers import identifiers as I
 RECS = I.get_recognizers() + H.get_recognizers()
 
 
-def found(text, entity=None, min_score=0.4):
-    out = []
-    for r in RECS:
-        for x in r.analyze(text, []):
-            if x.score >= min_score and (entity is None or x.entity_type == entity):
-                out.append(text[x.start:x.end])
-    return out
+found = Probe(RECS).found
 
 
 # ----------------------------------------------------------------------------- checksums
