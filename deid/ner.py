@@ -31,11 +31,20 @@ import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
+from .recognizers.name_context import FUNCTION_WORDS
+
 _TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 STRONG, WEAK = 0.85, 0.2
 # a text where at least half the model's PERSON spans, and at least two of them, are
 # lexicon names is one the model understands: there all its findings are trusted
 TRUST_SHARE, TRUST_MIN = 0.5, 2
+# off home ground, a capitalised word counts as a name only when its ambiguity (0-9)
+# is at most this, or when it is a first name at least this popular (0-9)
+AMBIGUOUS, POPULAR_FIRST = 7, 4
+# on home ground, a name or place span of lowercase words this common (wordness 0-9), in
+# no name list, is dropped in mixed-case text
+ORDINARY = 3
+_CAPITALISED_TYPES = {"PERSON", "LOCATION", "ORGANIZATION"}
 _SENTENCE_START = regex.compile(r"(?:^|[.:;!?\n\-*#(]\s*)$")
 
 
@@ -58,7 +67,11 @@ class GatedSpacyRecognizer(SpacyRecognizer):
         trusted = named >= TRUST_MIN and named >= TRUST_SHARE * len(persons)
         for r in results:
             initial = _SENTENCE_START.search(text[max(0, r.start - 4):r.start]) is not None
-            ok = trusted or self._has_evidence(r.entity_type, text[r.start:r.end], mode, initial)
+            span = text[r.start:r.end]
+            if trusted:
+                ok = not (r.entity_type in _CAPITALISED_TYPES and self._only_ordinary_words(span, mode))
+            else:
+                ok = self._has_evidence(r.entity_type, span, mode, initial)
             r.score = STRONG if ok else WEAK
             if r.analysis_explanation is not None:
                 r.analysis_explanation.original_score = r.score
@@ -98,6 +111,32 @@ class GatedSpacyRecognizer(SpacyRecognizer):
         if self._lexicon_name(span, min_popularity=1):
             return True
         toks = [t for t in _TOKEN.findall(span) if len(t) >= 2]
-        lex = self._lex
         return (bool(toks) and mode == "mixed" and not sentence_initial
-                and all(t[0].isupper() and not t.isupper() and lex.lookup(t) is not None for t in toks))
+                and all(t[0].isupper() and not t.isupper() and self._lex.lookup(t) is not None for t in toks)
+                and any(self._capitalised_name(t) for t in toks))
+
+    def _capitalised_name(self, token: str) -> bool:
+        """A lexicon name that, capitalised mid-sentence, is more likely a name than a word.
+
+        Ambiguous names qualify (Faith, Grace) when they are popular first names; a
+        word that is only a rare surname or a shorthand (Alert, Pacer, Levo) does not.
+        """
+        info = self._lex.lookup(token)
+        if info is None:
+            return False
+        is_first, _, pop, amb = info
+        return amb <= AMBIGUOUS or (is_first and pop >= POPULAR_FIRST)
+
+    def _only_ordinary_words(self, span: str, mode: str) -> bool:
+        """The span is function words ("TONIGHT", "to"; Title case is left: "Just call me
+        And"), or, in mixed-case text, lowercase
+        ordinary words in no name list ("feedings", "medical team"): a proper name there
+        would be capitalised."""
+        toks = _TOKEN.findall(span)
+        if not toks:
+            return False
+        lex = self._lex
+        if all(t.lower() in FUNCTION_WORDS and (mode == "upper" or t.islower()) for t in toks):
+            return True
+        return mode == "mixed" and all(
+            t.islower() and lex.lookup(t) is None and lex.wordness(t) >= ORDINARY for t in toks)

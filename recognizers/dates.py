@@ -53,12 +53,13 @@ YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 YEAR = rf"(?:{YEAR4}|'\d\d|’\d\d)"
 # after a day number: not a unit, time, or another number
 UNIT_AFTER = (
-    r"(?!\s*(?:mg|mcg|g|gm|kg|ml|cc|l|lpm|meq|mmol|mmhg|mm|cm|units?|u|iu|%|"
+    r"(?!\s*%|\s*(?:mg|mcg|g|gm|kg|ml|cc|l|lpm|meq|mmol|mmhg|mm|cm|units?|u|iu|"
     r"tabs?|tablets?|caps?|capsules?|pills?|puffs?|drops?|hrs?|hours?|mins?|minutes?|"
     r"days?|wks?|weeks?|mos?|months?|yrs?|years?|times|x|ppd|packs?|drinks?|cups?|"
     r"beers?|nights?|pain|strength|scale|score|rating|ratio|doses?|sessions?|"
     r"bpm|beats|breaths|o2|fio2|nc|peep|ns|amp|amps|str|way|up|of|bilat|bilaterally|"
-    r"rate|gallon|gal|bottle|glass|pack|cig|cigs|cigarettes|ounce|oz|lb|lbs)\b)"
+    r"rate|gallon|gal|bottle|glass|pack|cig|cigs|cigarettes|ounce|oz|lb|lbs|"
+    r"sem|murmur|hsm|range|pillows?|liters?|litres?)\b)"
 )
 # ventilator settings written like dates ("CPAP 5/5", "PSV 10/5/40%", "1st step mattress")
 VENT_WORDS = (
@@ -66,6 +67,14 @@ VENT_WORDS = (
     r"simv|imv|ac|prvc|mode|trach\s+mask|extubated|intubated|abg|tv|vt|rsbi|fio2|"
     r"pressure\s+support"
 )
+# ventilator pressure words shortly before a short numeric form with no date cue
+# ("PSV increased to 10/5", "on bi-pap 10/5")
+PRESSURE_BEFORE = (
+    r"(?<!\b(?i:cpap|bipap|bi-pap|psv|ps|peep|ips|ipap|epap|simv|imv|prvc|pressure\s+support)"
+    r"\b[^\n]{0,30})"
+)
+# a pain score out of ten ("pain 6/10", "CP decreased to 3/10")
+PAIN_BEFORE = r"(?<!(?i:pain|cp|discomfort|headache|ache|aching)\b[^\n]{0,25}/10)"
 VENT_AFTER = r"(?![ \t]*(?:%|,[ \t]*\d+[ \t]*%|(?i:ips|psv|ps|cpap|bipap|peep|imv|simv)\b))"
 # before a short numeric form: score/vitals words veto
 SCORE_BEFORE = (
@@ -149,7 +158,7 @@ PATTERNS = [
         rf"(?:(?!(?:0?5|10)\b)(?:0?[1-9]|[12]\d|3[01])|(?<=(?:[6-9]|1[0-2])/)0?5|(?<=1[12]/)10)"
         # common fractions 1/2 1/3 2/3 1/4 3/4 need a date cue (cued_short_date)
         r"(?<!(?<!\d)(?:1/[234]|2/3|3/4))"
-        rf"(?![\w/]|[.:,-]\d){UNIT_AFTER}",
+        rf"(?![\w/]|[.:,-]\d){UNIT_AFTER}{VENT_AFTER}{PRESSURE_BEFORE}",
         0.6,
     ),
     Rx(
@@ -165,9 +174,11 @@ PATTERNS = [
         "cued_short_date",
         rf"(?=\d{{1,2}}[/-]\d)(?<![\w./:-])(?P<phi>(?:0?[1-9]|1[0-2])([/-])(?:0?[1-9]|[12]\d|3[01]))"
         rf"(?<=\b{DATE_CUE}[\s:,]+(?:the\s+)?\d{{1,2}}[/-]\d{{1,2}})"
-        rf"(?![\w/]|[.:,-]\d){UNIT_AFTER}{VENT_AFTER}"
+        rf"(?![\w/]|[.:,-]\d){UNIT_AFTER}{VENT_AFTER}{PAIN_BEFORE}"
         # ventilator pressure pairs ("on 5/5", "PSV to 10/5"): not after vent words
-        rf"(?<!(?i:{VENT_WORDS})\b[^\n]{{0,40}})",
+        rf"(?<!(?i:{VENT_WORDS})\b[^\n]{{0,40}})"
+        # "increased to 6-8", "from 2-3": hyphenated pairs after to/from are ranges
+        r"(?<!\b(?i:to|from)\s+\d{1,2}-\d{1,2})",
         0.8,
     ),
     Rx(

@@ -118,6 +118,7 @@ FUNCTION_WORDS = frozenset(
     just more most much must neither now only other over own same should some such
     than too under until up very would shall might ok okay well oh um uh yeah hi hello
     please thanks today tomorrow yesterday tonight per via re last next first
+    inlaw inlaws
     """.split()
 )
 
@@ -441,8 +442,15 @@ class ContextNameRecognizer(LocalRecognizer):
 
     def _emit(self, text, s, e, mode, c, out, seen):
         for a, b in _refine(text, s, e, mode, c):
-            if (a, b) in seen or is_eponym(text, a, b):
+            if (a, b) in seen or is_eponym(text, a, b) or _NOT_A_PERSON_AFTER.match(text, b):
                 continue
+            if c.anchor == "left":
+                # "Guardian: Niece, Ann Roe" names the relation first, then the person
+                lead = _LEADING_RELATION.match(text, a, b)
+                if lead is not None:
+                    if lead.end() >= b:
+                        continue
+                    a = lead.end()
             seen.add((a, b))
             out.append(self._result(a, b, c.score, c.name))
 
@@ -483,12 +491,14 @@ class ContextNameRecognizer(LocalRecognizer):
             for i in plan:
                 if i < 0:
                     cm = CRED_AT.match(text, st)
-                    if cm is not None and st and text[st - 1] in " ,\t":
+                    if cm is not None and st and text[st - 1] in " ,\t" and _credential_ok(text, st, cm.end()):
                         span = _words_before(text, st)
                         if span:
                             self._emit(text, span[0], span[1], mode, CRED, results, seen)
                     continue
                 c = LEFT[i]
+                if c.name == "signoff" and _CC_UNIT.search(text, max(0, st - 8), st + 3):
+                    continue  # "400 cc of ...": cubic centimetres, not a carbon copy
                 mm = c.regex.match(text, st)
                 if mm is not None and mm.end("phi") > mm.start("phi"):
                     self._emit(text, mm.start("phi"), mm.end("phi"), mode, c, results, seen)
@@ -544,6 +554,30 @@ class ContextNameRecognizer(LocalRecognizer):
                 continue
             results.append(self._result(s, e, 0.7, "initials_role"))
         return results
+
+
+# the words after a candidate that make it a service, a language or a device, not a
+# person: "seen by transplant team", "Russian speaking", "PA line", "NP" after a flow
+_NOT_A_PERSON_AFTER = regex.compile(
+    r"[ \t]*(?:-|[ \t])[ \t]*(?i:team|teams|service|services|staff|surgeon|surgeons|department|"
+    r"dept|consult|consults|clinic|speaking|speaker|speakers)(?![\p{L}\p{N}])"
+)
+_LEADING_RELATION = regex.compile(rf"(?i:{RELATIONS}|{ROLES})(?![\p{{L}}\p{{N}}])[ \t,:\-–]*")
+_CC_UNIT = regex.compile(r"(?i:\d[ \t]*cc)(?![\p{L}\p{N}])")
+# a credential-shaped abbreviation that is clinical here: "PA line", "PA cath",
+# "MD's", "3L NP" (nasal prongs)
+_CRED_NOT_AFTER = regex.compile(
+    r"(?:['’]s|s\b|[ \t]+(?i:line|lines|cath|catheter|pressures?|port|diastolic|systolic|"
+    r"wedge|sat|sats|prongs?|cannula|o2|oxygen)(?![\p{L}]))"
+)
+_FLOW_BEFORE = regex.compile(r"(?i:\d[ \t]*(?:l|ls|lpm|liters?|litres?))[ \t,]*$")
+
+
+def _credential_ok(text: str, start: int, end: int) -> bool:
+    """A credential that really follows a name (not "PA line", "MD's", "4L NP")."""
+    if _CRED_NOT_AFTER.match(text, end):
+        return False
+    return _FLOW_BEFORE.search(text, max(0, start - 12), start) is None
 
 
 AWARE = Ctx("name_aware", "x", "", 0.6, "weak", anchor="right")
