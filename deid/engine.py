@@ -85,9 +85,13 @@ def _common_word_checker():
 
 
 def _eponym_veto():
-    from .recognizers.eponyms import is_eponym
+    """Clinical eponyms ("Asperger's", "Foley catheter") and languages ("Russian speaking")."""
+    from .recognizers.eponyms import is_eponym, is_language_use
 
-    return is_eponym
+    def veto(text: str, start: int, end: int) -> bool:
+        return is_eponym(text, start, end) or is_language_use(text, start, end)
+
+    return veto
 
 
 _DATE_WORD = regex.compile(

@@ -113,13 +113,15 @@ class GatedSpacyRecognizer(SpacyRecognizer):
         toks = [t for t in _TOKEN.findall(span) if len(t) >= 2]
         return (bool(toks) and mode == "mixed" and not sentence_initial
                 and all(t[0].isupper() and not t.isupper() and self._lex.lookup(t) is not None for t in toks)
-                and any(self._capitalised_name(t) for t in toks))
+                and any(self._capitalised_name(t) or (len(toks) > 1 and self._lex.lookup(t)[0]) for t in toks))
 
     def _capitalised_name(self, token: str) -> bool:
         """A lexicon name that, capitalised mid-sentence, is more likely a name than a word.
 
         Ambiguous names qualify (Faith, Grace) when they are popular first names; a
         word that is only a rare surname or a shorthand (Alert, Pacer, Levo) does not.
+        In a span of two or more capitalised lexicon names, any first name will do
+        ("Min Su"; not "Face Mask").
         """
         info = self._lex.lookup(token)
         if info is None:

@@ -37,6 +37,7 @@ EPONYMS: frozenset[str] = frozenset(
     wechsler stanford binet conners vanderbilt achenbach likert morse braden
     norton waterlow ranson child pugh wells cockcroft gault kaplan bristol hickman lyme
     quinton groshong passy passey muir yankauer dobhoff pleurevac shiley riker hoyer bair
+    greenfield jackson pratt penrose sengstaken blakemore minnesota levin salem
         """.split()
 )
 
@@ -73,7 +74,7 @@ _HEADS = (
     r"checklist|battery|technique|dystrophy|"
     r"neuropathy|paralysis|hierarchy|stages|"
     r"balloon|aneurysm|contracture|valves?|hugger|tears?|tremors?|diet|lesions?|"
-    r"nodes?|cells?|filters?|bags?|line"
+    r"nodes?|cells?|filters?|bags?|line|drains?|sump"
 )
 _MODIFIERS = (
     r"depression|anxiety|hopelessness|rating|coma|sleepiness|agitation|agitation-sedation|"
@@ -96,6 +97,7 @@ _WORD_LEFT = regex.compile(r"[\p{L}]+(?:-[\p{L}]+)*-?$")
 _WORD_RIGHT = regex.compile(r"(?:-[\p{L}]+)*")  # used with .match(text, pos)
 
 
+_NEXT_WORD = regex.compile(r"[ \t]+(\p{L}+)")
 _TRAIL_POSS = regex.compile(r"['’]s?$")
 _SPLIT = regex.compile(r"[\s\-]+")
 _HEAD_IN = regex.compile(rf"(?i)\b(?:{_HEADS})\b")
@@ -118,6 +120,9 @@ def is_eponym(text: str, start: int, end: int) -> bool:
     s = left.start() if left else start
     right = _WORD_RIGHT.match(text, end, min(len(text), end + 40))
     e = right.end() if right else end
+    # and across the other eponyms of a spaced compound ("mallory weiss tear")
+    while (nxt := _NEXT_WORD.match(text, e)) is not None and _fold(nxt.group(1)) in EPONYMS:
+        e = nxt.end()
     span = text[s:e]
     # strip a trailing possessive carried inside the span ("Alzheimer's")
     core = _TRAIL_POSS.sub("", span)
@@ -161,4 +166,34 @@ def is_eponym(text: str, start: int, end: int) -> bool:
     return False
 
 
-__all__ = ["EPONYMS", "is_eponym"]
+# languages are capitalised and many are also surnames (English, French, Welsh), but
+# "Russian speaking", "some English", "Cantonese interpreter" name no one
+LANGUAGES: frozenset[str] = frozenset(
+    """
+    english spanish french german italian portuguese russian polish ukrainian greek
+    arabic hebrew farsi persian dari pashto urdu hindi bengali punjabi gujarati tamil
+    chinese mandarin cantonese japanese korean vietnamese thai khmer lao tagalog
+    filipino indonesian malay somali amharic tigrinya swahili yoruba igbo haitian
+    creole turkish kurdish armenian albanian serbian croatian bosnian romanian
+    hungarian czech slovak dutch swedish norwegian danish finnish welsh irish
+    """.split()
+)
+_LANGUAGE_AFTER = regex.compile(
+    r"[ \t]*-?[ \t]*(?i:speaking|speaker|speakers|speaks|interpreter|interpreters|"
+    r"translator|only|words?|language|fluent|proficiency|is\s+(?:her|his|their)\s+first)(?!\p{L})"
+)
+_LANGUAGE_BEFORE = regex.compile(
+    r"(?i:speaks?|spoke|speaking|understands?|understood|in|some|little|no|limited|"
+    r"broken|fluent|primary|native|only)[ \t]+$"
+)
+
+
+def is_language_use(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a language named as a language ("Russian speaking")."""
+    if _fold(text[start:end].strip()) not in LANGUAGES:
+        return False
+    return (_LANGUAGE_AFTER.match(text, end) is not None
+            or _LANGUAGE_BEFORE.search(text, max(0, start - 12), start) is not None)
+
+
+__all__ = ["EPONYMS", "LANGUAGES", "is_eponym", "is_language_use"]

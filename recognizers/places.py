@@ -26,6 +26,8 @@ ALL-CAPS acronyms (OSH, PCU) are dropped.  States and countries are never report
 """
 from __future__ import annotations
 
+import regex
+
 from ._anchored import AnchoredRecognizer, AnchorRule, GatedRegexRecognizer
 from ._base import Rx
 from ._geo import AU_STATES, CA_PROVINCES, STATE_NAMES, US_STATES, US_TERRITORIES, alt
@@ -124,6 +126,9 @@ _LOWER_STOP = {
 }
 
 
+_UNIT_ACRONYM = regex.compile(r"^[A-Z]{0,4}(?:ICU|CU)$")
+
+
 def _cued_place_ok(value: str) -> bool | None:
     """Capitalised place after a cue: drop states/countries, short acronyms (OSH,
     PCU) and phrases whose last word is an ordinary English word (ALL-CAPS notes:
@@ -133,14 +138,16 @@ def _cued_place_ok(value: str) -> bool | None:
     if value.split()[-1].lower() in _TOPO_STOP:
         return False
     words = value.replace("-", " ").split()
+    if words[-1].isupper() and (len(words[-1]) <= 4 or _UNIT_ACRONYM.search(words[-1])):
+        return False  # "OSH", "NEW TLC", "TSICU": a line or a unit, not a place
     if len(words) > 1 and words[0].lower() in ("north", "south", "east", "west", "port", "lake", "fort", "new", "mount"):
         return None  # "West Christian", "SOUTH ROBERT": a directional prefix makes it a place name
-    if len(words) == 1 and words[0].isupper() and len(words[0]) <= 4:
-        return False
     common = _common_words()
     if value.isupper():  # ALL-CAPS notes: every word must be unusual
         if any(common.get(w.lower().strip(".'’"), 0) >= 3 for w in words):
             return False
+        if len(words) == 1 and words[0].lower() in common:
+            return False  # one listed English word ("GROIN", "SHEATH"), however rare
         return None
     last = words[-1].lower().strip(".'’")
     if common.get(last, 0) >= 5:
@@ -334,7 +341,7 @@ PATTERNS = [
     ),
     Rx(
         "cued_place",
-        rf"\b(?i:{CUE})\s+(?i:{PREP})\s+(?:the\s+)?(?P<phi>{CITY})",
+        rf"\b(?i:{CUE})\s+(?i:{PREP})\s+(?:the\s+)?(?P<phi>{CITY})(?!/)",
         0.6,
         flags=0,
         validate=_cued_place_ok,
@@ -349,8 +356,11 @@ PATTERNS = [
     ),
     Rx(
         "from_place",
-        rf"\b(?i:from|in|to|visiting)\s+(?P<phi>{CITY})(?=,\s*(?:{US_NAME}|(?-i:{US_ABBR2})|"
-        rf"(?-i:NSW|VIC|QLD|TAS|SA|WA|NT|ACT))\b)",
+        rf"\b(?i:from|in|to|visiting)\s+(?P<phi>{CITY})(?=,\s*(?:{US_NAME}\b|(?:(?-i:{US_ABBR2})|"
+        rf"(?-i:NSW|VIC|QLD|TAS|SA|WA|NT|ACT))"
+        # an abbreviation ends the phrase ("from Salem, OR."), else it is clinical
+        # shorthand ("RESPONDING TO LASIX, CO/CI", "PEAK IN ENZYMES, OR EKG")
+        rf"(?=[ \t]*(?:$|[.,;:)\n]|\d|(?-i:[A-Z]\d[A-Z]))|[ \t]+(?-i:[a-z]))))",
         0.8,
         flags=0,
     ),
