@@ -38,13 +38,14 @@ STRONG, WEAK = 0.85, 0.2
 # a text where at least half the model's PERSON spans, and at least two of them, are
 # lexicon names is one the model understands: there all its findings are trusted
 TRUST_SHARE, TRUST_MIN = 0.5, 2
-# off home ground, a capitalised word counts as a name only when its ambiguity (0-9)
-# is at most this, or when it is a first name at least this popular (0-9)
-AMBIGUOUS, POPULAR_FIRST = 7, 4
+# off home ground, a capitalised surname counts as a name only when its ambiguity (0-9)
+# is at most this
+AMBIGUOUS = 7
 # on home ground, a name or place span of lowercase words this common (wordness 0-9), in
 # no name list, is dropped in mixed-case text
 ORDINARY = 3
 _CAPITALISED_TYPES = {"PERSON", "LOCATION", "ORGANIZATION"}
+_TITLE_BEFORE = regex.compile(r"(?i:\b(?:dr|mr|mrs|ms|mx|miss|prof|professor|doctor)\.?[ \t]+)$")
 _SENTENCE_START = regex.compile(r"(?:^|[.:;!?\n\-*#(]\s*)$")
 
 
@@ -69,7 +70,8 @@ class GatedSpacyRecognizer(SpacyRecognizer):
             initial = _SENTENCE_START.search(text[max(0, r.start - 4):r.start]) is not None
             span = text[r.start:r.end]
             if trusted:
-                ok = not (r.entity_type in _CAPITALISED_TYPES and self._only_ordinary_words(span, mode))
+                ok = not (r.entity_type in _CAPITALISED_TYPES and self._only_ordinary_words(span, mode)
+                          and not _TITLE_BEFORE.search(text, max(0, r.start - 10), r.start))
             else:
                 ok = self._has_evidence(r.entity_type, span, mode, initial)
             r.score = STRONG if ok else WEAK
@@ -113,21 +115,25 @@ class GatedSpacyRecognizer(SpacyRecognizer):
         toks = [t for t in _TOKEN.findall(span) if len(t) >= 2]
         return (bool(toks) and mode == "mixed" and not sentence_initial
                 and all(t[0].isupper() and not t.isupper() and self._lex.lookup(t) is not None for t in toks)
-                and any(self._capitalised_name(t) or (len(toks) > 1 and self._lex.lookup(t)[0]) for t in toks))
+                and any(self._capitalised_name(t) for t in toks))
 
     def _capitalised_name(self, token: str) -> bool:
         """A lexicon name that, capitalised mid-sentence, is more likely a name than a word.
 
-        Ambiguous names qualify (Faith, Grace) when they are popular first names; a
-        word that is only a rare surname or a shorthand (Alert, Pacer, Levo) does not.
-        In a span of two or more capitalised lexicon names, any first name will do
-        ("Min Su"; not "Face Mask").
+        Not a word of the hand list's word sections (months, clinical words, ICU
+        shorthand: Friday, Alert, Levo); then any name that is not too ambiguous, any
+        first name (Grace, Harmony, Ping), but not a surname that is mainly a word (Face,
+        Core).
         """
-        info = self._lex.lookup(token)
+        lex = self._lex
+        info = lex.lookup(token)
         if info is None:
             return False
-        is_first, _, pop, amb = info
-        return amb <= AMBIGUOUS or (is_first and pop >= POPULAR_FIRST)
+        key = token.lower()
+        if key in lex.hand_ambiguous() and key not in lex.word_first_names():
+            return False
+        is_first, _, _, amb = info
+        return amb <= AMBIGUOUS or is_first
 
     def _only_ordinary_words(self, span: str, mode: str) -> bool:
         """The span is function words ("TONIGHT", "to"; Title case is left: "Just call me
@@ -135,8 +141,8 @@ class GatedSpacyRecognizer(SpacyRecognizer):
         ordinary words in no name list ("feedings", "medical team"): a proper name there
         would be capitalised."""
         toks = _TOKEN.findall(span)
-        if not toks:
-            return False
+        if not toks or any(len(t) == 1 for t in toks):
+            return False  # initials ("a. a.") are names
         lex = self._lex
         if all(t.lower() in FUNCTION_WORDS and (mode == "upper" or t.islower()) for t in toks):
             return True

@@ -126,6 +126,7 @@ FUNCTION_WORDS = frozenset(
 
 
 _CONTRACTION = regex.compile(r"'(?:m|re|ve|ll|d|t)$")
+_TITLE_WORD = regex.compile(r"(?:drs|dr|mr|mrs|ms|mx|prof)\.?")
 _CRED_CI_RX = regex.compile(rf"(?:{CREDS_CI}|{CREDS_CS.lower()})")
 
 
@@ -174,6 +175,8 @@ def word_ok(w: str, mode: str, strength: str, first: bool) -> bool:
         return False
     if CRED_AT.fullmatch(w) is not None or _CRED_CI_RX.fullmatch(k) is not None:
         return False  # a credential, not a name ("MSW", "PhD")
+    if _TITLE_WORD.fullmatch(k):
+        return False  # a title ("Mrs", "Dr"), not a name
     if "-" in k:  # "Smith-Jones" yes, "called-update" / "in-law" no
         return all(p and word_ok(p, mode, strength, True) for p in w.split("-"))
     if k in headings() and not (first and strength == "strong"):
@@ -269,13 +272,19 @@ LEFT: list[Ctx] = [
     Ctx("signoff_weak", SIGNOFF_WEAK,
         rf"{E}[ \t]*[:,]?[ \t]*{_TITLE_OPT}(?P<phi>{SEQ})", 0.6, "weak"),
     Ctx("dear", "dear", rf"{E}[ \t]+{_TITLE_OPT}(?P<phi>{SEQ})", 0.8, "rel"),
+    # "my name is dawn king", "I'm called Sol"
+    Ctx("self_intro", r"my[ \t]+name[ \t]+is|my[ \t]+name['’]s|i[ \t]+am[ \t]+called|i['’]m[ \t]+called",
+        rf"{E}[ \t]+(?P<phi>{SEQ})", 0.85, "strong"),
 ]
+# a transcript timestamp before a speaker label: "[00:12:38] ", "00:04:10.250 "
+TIMESTAMP = r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]?[ \t]+)"
 # line-anchored patterns (run with finditer; '^' makes them cheap)
 LINE: list[Ctx] = [
     Ctx("speaker_role", rf"^[ \t]*(?:{SPEAKER_ROLES})",
         rf"[ \t]*\([ \t]*(?P<phi>{SEQ})[ \t]*\)[ \t]*:", 0.85, "strong"),
     Ctx("speaker_name", r"^",
-        rf"[ \t]*(?P<phi>{WORD}(?:[ \t]+{WORD})?)[ \t]*:[ \t]+(?=\S)(?=[^\n]*\p{{L}}[^\n]*\s\S)", 0.7, "weak"),
+        rf"[ \t]*{TIMESTAMP}?(?P<phi>{WORD}(?:[ \t]+(?:{INIT}[ \t]+)?{WORD})?)[ \t]*:[ \t]+(?=\S)"
+        rf"(?=[^\n]*\p{{L}}[^\n]*\s\S)", 0.7, "weak"),
     Ctx("header", rf"^[ \t]*(?:{HEADER_CUES})",
         rf"[ \t]*(?::|-(?=[ \t]))[ \t]*{_TITLE_OPT}(?P<phi>{SEQ}(?:[ \t]*,[ \t]*{SEQ})?)", 0.8, "rel"),
 ]
@@ -444,8 +453,9 @@ class ContextNameRecognizer(LocalRecognizer):
         for a, b in _refine(text, s, e, mode, c):
             if (a, b) in seen or is_eponym(text, a, b) or _NOT_A_PERSON_AFTER.match(text, b):
                 continue
-            if c.anchor == "left":
+            if c.anchor == "left" and c.strength != "strong":
                 # "Guardian: Niece, Ann Roe" names the relation first, then the person
+                # (after a title it is a surname: "Ms Cousin")
                 lead = _LEADING_RELATION.match(text, a, b)
                 if lead is not None:
                     if lead.end() >= b:
@@ -453,6 +463,42 @@ class ContextNameRecognizer(LocalRecognizer):
                     a = lead.end()
             seen.add((a, b))
             out.append(self._result(a, b, c.score, c.name))
+
+    def _attendance(self, text, mode, out, seen) -> None:
+        """Names in an attendance list: "Members present: Ruby B., K.A., Violet, TJ"."""
+        for m in ATTENDANCE.finditer(text):
+            for im in _LIST_ITEM.finditer(text, m.start("items"), m.end("items")):
+                a, b = im.span()
+                tm = _ITEM_TITLE.match(text, a, b)
+                if tm is not None:
+                    a = tm.end()
+                if a >= b or (a, b) in seen:
+                    continue
+                item = text[a:b]
+                if _ITEM_INITIALS.fullmatch(item):
+                    letters = "".join(ch for ch in item if ch.isalpha())
+                    if letters.upper() not in INITIALS_STOP:
+                        seen.add((a, b))
+                        out.append(self._result(a, b, 0.7, "attendance"))
+                    continue
+                words = [w for w in _WSPLIT.findall(item)]
+                if not words or len(words) > 4:
+                    continue
+                first_word = True
+                ok = True
+                for w in words:
+                    if len(w.rstrip(".")) == 1 and w[0].isupper():
+                        continue  # "Ruby B."
+                    # inside one item, a capitalised lexicon word after the first is the
+                    # rest of the name ("Angel Small")
+                    rest = not first_word and w[0].isupper() and lookup(w) is not None
+                    if not (rest or word_ok(w, mode, "rel", first_word)):
+                        ok = False
+                        break
+                    first_word = False
+                if ok and not first_word and not is_eponym(text, a, b):
+                    seen.add((a, b))
+                    out.append(self._result(a, b, 0.7, "attendance"))
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         if entities and self.ENTITY not in entities:
@@ -524,6 +570,8 @@ class ContextNameRecognizer(LocalRecognizer):
                 if span:
                     self._emit(text, span[0], span[1], mode, PAREN, results, seen)
             pos = text.find("(", pos + 1)
+        if "resent" in low or "ttend" in low or "acilitat" in low or "articipant" in low:
+            self._attendance(text, mode, results, seen)
         for c in LINE:
             for mm in c.regex.finditer(text):
                 s, e = mm.span("phi")
@@ -579,6 +627,18 @@ def _credential_ok(text: str, start: int, end: int) -> bool:
         return False
     return _FLOW_BEFORE.search(text, max(0, start - 12), start) is None
 
+
+# a group note's attendance list: the heading, then the names on the same or next line
+ATTENDANCE = regex.compile(
+    r"^[ \t]*(?:#+[ \t]*|\*\*)?(?i:(?:members|clients|participants|group[ \t]+members)[ \t]+present|"
+    r"present|attendees|attending|in[ \t]+attendance|participants|co-?facilitators?|facilitators?|"
+    r"facilitated[ \t]+by)(?:\*\*)?[ \t]*(?::[ \t]*(?:\*\*)?[ \t]*(?:\n[ \t]*)?|\n[ \t]*)"
+    r"(?P<items>[^\n]{1,300})",
+    regex.MULTILINE,
+)
+_LIST_ITEM = regex.compile(r"[^,;&\n]+?(?=[ \t]*(?:,|;|&|\band\b|$))", regex.MULTILINE)
+_ITEM_TITLE = regex.compile(rf"[ \t]*(?:and[ \t]+)?(?:(?i:{STRONG_TITLES})\.?[ \t]+)?")
+_ITEM_INITIALS = regex.compile(r"\p{Lu}\.?[ ]?\p{Lu}\.?(?:[ ]?\p{Lu}\.?)?|\p{Ll}\.\p{Ll}\.(?:\p{Ll}\.)?")
 
 AWARE = Ctx("name_aware", "x", "", 0.6, "weak", anchor="right")
 CRED = Ctx("credential", "x", "", 0.75, "rel", anchor="right")

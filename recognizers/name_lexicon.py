@@ -83,6 +83,22 @@ def hand_ambiguous() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def word_first_names() -> frozenset[str]:
+    """The hand list's "virtue / word first names" section (Grace, Faith, Royal): words
+    that, capitalised mid-sentence, are usually names; every other section of the list
+    (months, clinical words, ICU shorthand, function words) is words first."""
+    out, inside = set(), False
+    for line in (LEXICON_DIR / "ambiguous_words.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            inside = line.lstrip("# ").lower().startswith("virtue")  # a section heading
+            continue
+        word = line.split("#", 1)[0].strip().lower()
+        if word and inside:
+            out.add(word)
+    return frozenset(out)
+
+
 def _key(word: str) -> str:
     return word.lower().replace("’", "'")
 

@@ -61,6 +61,11 @@ GENERIC = {
     "kids", "baby", "men's", "mens", "aboriginal", "indigenous", "rural", "remote",
     "nurse", "doctor", "doctors", "gp", "psychology", "psychiatry", "pediatric",
     "paediatric", "geriatric", "forensic", "military", "army", "navy", "air", "force",
+    # therapy groups and programmes named by what they do ("DBT Skills Group")
+    "dbt", "cbt", "act", "emdr", "cpt", "ipt", "mbct", "iop", "php", "smart", "skills",
+    "process", "therapy", "psychoeducation", "psychoeducational", "anger", "management",
+    "grief", "relapse", "prevention", "parenting", "mindfulness", "peer", "coping",
+    "trauma", "dual", "diagnosis", "women's", "teen", "adolescent", "young",
 }
 # words that end a lowercase name search (cannot be inside a lowercase org name)
 LOWER_STOP = GENERIC | {
