@@ -9,15 +9,19 @@ inside were right three times out of four (benchmarks/RESULTS.md).
 So each text is first classed by the model's own output: when at least half of its
 PERSON spans, and at least two, are lexicon names, the model is on home ground and all
 its findings there are trusted (on the synthetic dev split this keeps 336 correct
-names that the gate below would drop; on the PhysioNet split it lets through 18 wrong
-ones out of 15,500).  Elsewhere a finding is kept at full score only with outside
-evidence:
+names that the gate below would drop), except for names and places made only of
+words no proper name is made of: function words ("TONIGHT", "to"; not after a title,
+not initials) and, in mixed-case text, lowercase ordinary words in no name list
+("feedings", "medical team").  Elsewhere a finding is kept at full score only with
+outside evidence:
 
 * PERSON: a word of the span is a first name or surname of the lexicon that is not
   too ambiguous and not among its rarest entries (surnames such as Doppler or Vue are
   also clinical words); or, in a mixed-case text, every word is a capitalised lexicon
-  name (even an ambiguous one such as "Faith") and the span does not open a sentence,
-  line or heading;
+  name, at least one of them is not a word of the hand list's word sections
+  (``lexicons/ambiguous_words.txt``: months, clinical words, ICU shorthand such as
+  Levo, Alert, Pacer; its word-names section, Faith or Harmony, counts as names), and
+  the span does not open a sentence, line or heading;
 * DATE_TIME, LOCATION, ORGANIZATION, STREET_ADDRESS: never (the pattern recognizers,
   which have context, decide those).
 
@@ -38,9 +42,6 @@ STRONG, WEAK = 0.85, 0.2
 # a text where at least half the model's PERSON spans, and at least two of them, are
 # lexicon names is one the model understands: there all its findings are trusted
 TRUST_SHARE, TRUST_MIN = 0.5, 2
-# off home ground, a capitalised surname counts as a name only when its ambiguity (0-9)
-# is at most this
-AMBIGUOUS = 7
 # on home ground, a name or place span of lowercase words this common (wordness 0-9), in
 # no name list, is dropped in mixed-case text
 ORDINARY = 3
@@ -118,22 +119,15 @@ class GatedSpacyRecognizer(SpacyRecognizer):
                 and any(self._capitalised_name(t) for t in toks))
 
     def _capitalised_name(self, token: str) -> bool:
-        """A lexicon name that, capitalised mid-sentence, is more likely a name than a word.
-
-        Not a word of the hand list's word sections (months, clinical words, ICU
-        shorthand: Friday, Alert, Levo); then any name that is not too ambiguous, any
-        first name (Grace, Harmony, Ping), but not a surname that is mainly a word (Face,
-        Core).
-        """
+        """A lexicon name that, capitalised mid-sentence, is more likely a name than a word:
+        any, except the words of the hand list's word sections (months, clinical words,
+        ICU shorthand: Friday, Alert, Levo); its word-names section (Grace, Harmony)
+        counts as names."""
         lex = self._lex
-        info = lex.lookup(token)
-        if info is None:
+        if lex.lookup(token) is None:
             return False
         key = token.lower()
-        if key in lex.hand_ambiguous() and key not in lex.word_first_names():
-            return False
-        is_first, _, _, amb = info
-        return amb <= AMBIGUOUS or is_first
+        return key not in lex.hand_ambiguous() or key in lex.word_first_names()
 
     def _only_ordinary_words(self, span: str, mode: str) -> bool:
         """The span is function words ("TONIGHT", "to"; Title case is left: "Just call me

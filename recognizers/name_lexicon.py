@@ -173,6 +173,9 @@ _PERSON_VERB = regex.compile(
     r"said|says|told|walks|lives|lived|works|worked|feels|felt|wants|wanted|admits|admitted|"
     r"acknowledged|acknowledges|practised|practiced|completed|missed|cancelled|canceled|"
     r"returned|called|texted|emailed|became|continues|continued|tearful|appeared|appears|"
+    r"mentioned|mentions|talked|talks|offered|offers|spoke|speaks|discussed|discusses|"
+    r"explained|explains|asked|asks|complained|complains|brought|gave|withdrew|joined|"
+    r"grew|went|goes|participated|participates|seemed|seems|shows|showed|left|"
     r"was|is|has|had|did|does|will|would|can|could)\b"
 )
 _GEO_PREP = regex.compile(
