@@ -18,7 +18,7 @@ outside evidence:
 * PERSON: a word of the span is a first name or surname of the lexicon that is not
   too ambiguous and not among its rarest entries (surnames such as Doppler or Vue are
   also clinical words); or, in a mixed-case text, every word is a capitalised lexicon
-  name, at least one of them is not a word of the hand list's word sections
+  name and none of them is a word of the hand list's word sections
   (``lexicons/ambiguous_words.txt``: months, clinical words, ICU shorthand such as
   Levo, Alert, Pacer; its word-names section, Faith or Harmony, counts as names), and
   the span does not open a sentence, line or heading;
@@ -115,8 +115,7 @@ class GatedSpacyRecognizer(SpacyRecognizer):
             return True
         toks = [t for t in _TOKEN.findall(span) if len(t) >= 2]
         return (bool(toks) and mode == "mixed" and not sentence_initial
-                and all(t[0].isupper() and not t.isupper() and self._lex.lookup(t) is not None for t in toks)
-                and any(self._capitalised_name(t) for t in toks))
+                and all(t[0].isupper() and not t.isupper() and self._capitalised_name(t) for t in toks))
 
     def _capitalised_name(self, token: str) -> bool:
         """A lexicon name that, capitalised mid-sentence, is more likely a name than a word:

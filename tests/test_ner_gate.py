@@ -1,0 +1,45 @@
+"""The gate on the NER model's findings (deid/ner.py): what counts as evidence."""
+import pytest
+
+from deid.ner import GatedSpacyRecognizer
+
+
+@pytest.fixture(scope="module")
+def gate():
+    return GatedSpacyRecognizer(supported_entities=["PERSON", "LOCATION"])
+
+
+@pytest.mark.parametrize("word", ["Grace", "Harmony", "Okafor", "Lindqvist", "Gang"])
+def test_capitalised_lexicon_names_count(gate, word):
+    assert gate._capitalised_name(word)
+
+
+@pytest.mark.parametrize("word", ["Levo", "Alert", "Pacer", "Friday", "Colace", "Xqzvtl"])
+def test_hand_list_words_and_unknown_words_do_not(gate, word):
+    assert not gate._capitalised_name(word)
+
+
+def test_evidence_off_home_ground(gate):
+    # a capitalised name mid-sentence in mixed-case text
+    assert gate._has_evidence("PERSON", "Harmony", "mixed", sentence_initial=False)
+    # the same word opening a sentence carries no case information
+    assert not gate._has_evidence("PERSON", "Harmony", "mixed", sentence_initial=True)
+    # ICU shorthand, and two words only one of which is a name-word
+    assert not gate._has_evidence("PERSON", "Levo", "mixed", sentence_initial=False)
+    assert not gate._has_evidence("PERSON", "Face Mask", "mixed", sentence_initial=False)
+    # places and dates from the model need a pattern recognizer
+    assert not gate._has_evidence("LOCATION", "Ballarat", "mixed", sentence_initial=False)
+
+
+@pytest.mark.parametrize("span,mode,expected", [
+    ("TONIGHT", "upper", True),          # function words in an ALL-CAPS note
+    ("to", "mixed", True),
+    ("And", "mixed", False),             # Title case: "Just call me And"
+    ("breakfast", "mixed", True),        # lowercase ordinary word in mixed-case text
+    ("medical team", "mixed", True),
+    ("jordan", "mixed", False),          # a lexicon name, even in lower case
+    ("a. a.", "lower", False),           # initials
+    ("breakfast", "lower", False),       # caseless text: case says nothing
+])
+def test_only_ordinary_words(gate, span, mode, expected):
+    assert gate._only_ordinary_words(span, mode) is expected
