@@ -235,6 +235,13 @@ def plate_ok(s: str) -> bool | None:
     return None
 
 
+def labelled_plate_ok(s: str) -> bool | None:
+    """A plate after "Vehicle:", in any case, but not a model year ("2019 civic")."""
+    if regex.match(r"(?:19|20)\d\d[- ]\p{L}", s):
+        return False
+    return plate_ok(s)
+
+
 def imei_ok(s: str) -> bool:
     d = "".join(c for c in s if c.isdigit())
     return len(d) == 15 and luhn_ok(d)
@@ -372,8 +379,10 @@ def _vehicle() -> RegexRecognizer:
             Rx("plate_any_case", labelled(r"(?:licen[cs]e[ \t]*|number[ \t]*|car[ \t]*)?plates?|rego",
                                           r"[A-Z0-9]{1,4}[- ][A-Z0-9]{2,5}|[A-Z0-9]{3,8}", strong=True),
                0.7, validate=plate_ok),
+            # "Vehicle (for parking permit): ABC 123"; in lower-case text the plate is too
             Rx("plate_vehicle", r"\b(?<![\w/])(?:vehicle|car|motorbike|motorcycle)(?:[ \t]*\([^)\n]{0,40}\))?[ \t]*:"
-                                rf"[ \t]*(?P<phi>{_PLATE})(?![\w/])", 0.7, validate=plate_ok),
+                                r"[ \t]*(?P<phi>(?i:[A-Z0-9]{1,4}[- ][A-Z0-9]{2,5}|[A-Z0-9]{3,8}))(?![\w/])", 0.7,
+               validate=labelled_plate_ok),
             Rx("vin_labelled", labelled(r"VIN|vehicle[ \t]*identification(?:[ \t]*(?:number|no\.?))?|chassis",
                                         r"[A-HJ-NPR-Z0-9]{11,17}", strong=True), 0.85),
             Rx("vin_bare", r"\b(?<![\w-])[A-HJ-NPR-Z0-9]{17}(?![\w-])", 0.0,
