@@ -20,7 +20,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from ._base import make_result
 from .eponyms import is_eponym
-from .name_lexicon import _common, case_mode, hand_ambiguous, headings, lookup, wordness
+from .name_lexicon import _common, case_mode, hand_ambiguous, headings, lookup, word_first_names, wordness
 
 F = regex.MULTILINE  # patterns are case-sensitive; cue words use inline (?i:...)
 
@@ -464,6 +464,20 @@ class ContextNameRecognizer(LocalRecognizer):
             seen.add((a, b))
             out.append(self._result(a, b, c.score, c.name))
 
+    def _vocatives(self, text, out, seen) -> None:
+        """A first name the speaker addresses before a question: "so Dawn, how have you
+        been", "Hope, do you want to say more" (clause-initial, a lexicon first name)."""
+        for m in VOCATIVE.finditer(text):
+            a, b = m.span("phi")
+            w = text[a:b]
+            k = w.lower()
+            info = lookup(w)
+            if (info is None or not info[0] or k in FUNCTION_WORDS or (a, b) in seen
+                    or (k in hand_ambiguous() and k not in word_first_names())):
+                continue
+            seen.add((a, b))
+            out.append(self._result(a, b, 0.7, "vocative"))
+
     def _attendance(self, text, mode, out, seen) -> None:
         """Names in an attendance list: "Members present: Ruby B., K.A., Violet, TJ"."""
         for m in ATTENDANCE.finditer(text):
@@ -572,6 +586,8 @@ class ContextNameRecognizer(LocalRecognizer):
             pos = text.find("(", pos + 1)
         if "resent" in low or "ttend" in low or "acilitat" in low or "articipant" in low:
             self._attendance(text, mode, results, seen)
+        if " you" in low or "tell me" in low:
+            self._vocatives(text, results, seen)
         for c in LINE:
             for mm in c.regex.finditer(text):
                 s, e = mm.span("phi")
@@ -628,6 +644,15 @@ def _credential_ok(text: str, start: int, end: int) -> bool:
     return _FLOW_BEFORE.search(text, max(0, start - 12), start) is None
 
 
+# a name said to someone before a question ("so dawn how have you been", "Hope, do you")
+VOCATIVE = regex.compile(
+    r"(?:^[ \t]*(?:(?i:spk|speaker)[ \t]*\w{1,2}[ \t]*:?|(?i:client|therapist|counsell?or|interviewer)[ \t]*:?)?"
+    r"|(?<=[.?!][ \t]{1,3})|(?<=\b(?i:so|okay|ok|well|hi|hey|thanks|alright|right|and)[ \t]*,?[ \t]+))[ \t]*"
+    r"(?P<phi>\p{L}{2,})(?:[ \t]*,)?[ \t]+"
+    r"(?=(?i:how[ \t]+(?:have|are|is|was|did|do)|do[ \t]+you|did[ \t]+you|can[ \t]+you|could[ \t]+you|"
+    r"would[ \t]+you|what[ \t]+(?:do|did|would|have)[ \t]+you|are[ \t]+you|tell[ \t]+me)\b)",
+    regex.MULTILINE,
+)
 # a group note's attendance list: the heading, then the names on the same or next line
 ATTENDANCE = regex.compile(
     r"^[ \t]*(?:#+[ \t]*|\*\*)?(?i:(?:members|clients|participants|group[ \t]+members)[ \t]+present|"

@@ -162,6 +162,13 @@ LOWER_HEADS = (
     r"elementary\s+school|middle\s+school|school|university|college|academy|"
     r"infirmary|hospice|private\s+hospital|base\s+hospital|hosp\.?)"
 )
+# generic words between a lower-case name and its head: "king memorial hospital",
+# "north lakeside community hospital"
+LOWER_QUALIFIER = (
+    r"(?:general|community|memorial|base|private|public|district|regional|university|"
+    r"teaching|psychiatric|children['’]?s|women['’]?s|mental\s+health|veterans|county|"
+    r"state|high|primary|grammar|charter|christian|catholic)"
+)
 _LOWER_STOP_ALT = "|".join(
     regex.escape(w) for w in sorted(LOWER_STOP - {"st", "st."}, key=len, reverse=True)
 )
@@ -183,7 +190,7 @@ def _specific_name(value: str) -> bool | None:
 
 
 def _lower_ok(value: str) -> bool | None:
-    m = regex.match(rf"(.*?)\s+{LOWER_HEADS}$", value)
+    m = regex.match(rf"(.*?)(?:\s+{LOWER_QUALIFIER})*\s+{LOWER_HEADS}$", value)
     if not m:
         return False
     words = [w.strip(".,").lower() for w in m.group(1).split()]
@@ -207,7 +214,7 @@ ANCHOR_RULES = [
         # lower-case (ASR) text: distinctive heads only, 1-3 specific name words
         "lower_name_plus_head",
         rf"\s{LOWER_HEADS}(?![\w'’])",  # stdlib re
-        rf"(?<![\w'’]){LOWER_WORD}(?:\s+{LOWER_WORD}){{0,2}}",
+        rf"(?<![\w'’]){LOWER_WORD}(?:\s+{LOWER_WORD}){{0,2}}(?:\s+{LOWER_QUALIFIER}){{0,2}}",
         0.6,
         validate=_lower_ok,
         window=60,
@@ -222,6 +229,25 @@ def _saint_ok(value: str) -> bool | None:
 
         if _common_words().get(word, 0) >= 4:
             return False
+    return None
+
+
+_BIG_LOWER = {w.lower() for w in BIG_EMPLOYERS}
+
+
+def _lower_employer_ok(value: str) -> bool | None:
+    """A lower-case employer: a known big employer, or words that are not all ordinary
+    English words (``lexicons/common_words``), none of them a stop word ("home", "night")."""
+    from .places import _common_words
+
+    words = value.split()
+    if value in _BIG_LOWER:
+        return None
+    if any(w in LOWER_STOP for w in words):
+        return False
+    common = _common_words()
+    if all(common.get(w.strip("'’"), -1) >= 3 and "-" not in w for w in words):
+        return False
     return None
 
 
@@ -244,6 +270,16 @@ PATTERNS = [
         0.6,
         flags=regex.MULTILINE,
         validate=_saint_ok,
+    ),
+    Rx(
+        # lower-case (ASR) text: "i work at cox-allen and ...", "she works for fedex."
+        "lower_employer",
+        r"\b(?:i|he|she|they|we|mum|mom|dad|partner|husband|wife)\s+(?:work|works|worked|working|"
+        r"am\s+working|is\s+working)\s+(?:at|for)\s+(?P<phi>[a-z][a-z'’&-]*[a-z](?:\s+[a-z][a-z'’&-]*[a-z]){0,2})"
+        r"(?=\s+(?:and|as|since|now|but|so|where|because|for|in|on|doing|uh|um)\b|\s*[,.;!?\n]|\s*$)",
+        0.6,
+        flags=regex.MULTILINE,
+        validate=_lower_employer_ok,
     ),
     Rx(
         "big_employer",
@@ -269,6 +305,7 @@ def get_recognizers():
                 "company_ampersand": ("&",),
                 "saint_name": ("st", "saint"),
                 "big_employer": tuple(w.lower()[:5] for w in BIG_EMPLOYERS),
+                "lower_employer": ("work",),
             },
             name="CompanyRecognizer",
             context=["works", "employed", "employer", "company"],
