@@ -129,10 +129,9 @@ class GatedSpacyRecognizer(SpacyRecognizer):
         return key not in lex.hand_ambiguous() or key in lex.word_first_names()
 
     def _only_ordinary_words(self, span: str, mode: str) -> bool:
-        """The span is function words ("TONIGHT", "to"; Title case is left: "Just call me
-        And"), or, in mixed-case text, lowercase
-        ordinary words in no name list ("feedings", "medical team"): a proper name there
-        would be capitalised."""
+        """The span is function words ("TONIGHT", "to"; Title case is left alone: "Just
+        call me And"), or, in mixed-case text, lowercase ordinary words in no name list
+        ("breakfast", "medical team"): a proper name there would be capitalised."""
         toks = _TOKEN.findall(span)
         if not toks or any(len(t) == 1 for t in toks):
             return False  # initials ("a. a.") are names

@@ -495,7 +495,7 @@ class ContextNameRecognizer(LocalRecognizer):
                         seen.add((a, b))
                         out.append(self._result(a, b, 0.7, "attendance"))
                     continue
-                words = [w for w in _WSPLIT.findall(item)]
+                words = _WSPLIT.findall(item)
                 if not words or len(words) > 4:
                     continue
                 first_word = True
@@ -620,8 +620,8 @@ class ContextNameRecognizer(LocalRecognizer):
         return results
 
 
-# the words after a candidate that make it a service, a language or a device, not a
-# person: "seen by transplant team", "Russian speaking", "PA line", "NP" after a flow
+# the words after a candidate that make it a service or a language, not a person:
+# "seen by transplant team", "Russian speaking"
 _NOT_A_PERSON_AFTER = regex.compile(
     r"[ \t]*(?:-|[ \t])[ \t]*(?i:team|teams|service|services|staff|surgeon|surgeons|department|"
     r"dept|consult|consults|clinic|speaking|speaker|speakers)(?![\p{L}\p{N}])"
