@@ -588,6 +588,10 @@ class ContextNameRecognizer(LocalRecognizer):
             self._attendance(text, mode, results, seen)
         if " you" in low or "tell me" in low:
             self._vocatives(text, results, seen)
+        for m in TITLE_INITIAL.finditer(text):
+            if m.span("phi") not in seen:
+                seen.add(m.span("phi"))
+                results.append(self._result(m.start("phi"), m.end("phi"), 0.8, "title_initial"))
         for c in LINE:
             for mm in c.regex.finditer(text):
                 s, e = mm.span("phi")
@@ -644,6 +648,14 @@ def _credential_ok(text: str, start: int, end: int) -> bool:
     return _FLOW_BEFORE.search(text, max(0, start - 12), start) is None
 
 
+# a title before a lone initial: "Mr K. was seen", "per Dr. A, reviewed", "MR K WAS SEEN"
+# (a title before an initial and a surname is title_strong's)
+TITLE_INITIAL = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?i:{STRONG_TITLES})(?:\.|(?![\p{{L}}\p{{N}}]))[ \t]*(?P<phi>\p{{Lu}}\.?)(?![\p{{L}}\p{{N}}])"
+    r"(?=[ \t]*(?:[,;:)!?]|$|\.[ \t]*(?:$|\n|\p{Lu}\p{Ll})|[ \t]+(?:\p{Ll}|(?:WAS|IS|HAS|HAD|WILL|WOULD|REPORTS|"
+    r"REPORTED|STATES|STATED|DENIES|DENIED|AND|TO|IN|ON|AT|WITH|REMAINS|REMAINED|AWARE|NOTIFIED)(?![\p{L}]))))",
+    regex.MULTILINE,
+)
 # a name said to someone before a question ("so dawn how have you been", "Hope, do you")
 VOCATIVE = regex.compile(
     r"(?:^[ \t]*(?:(?i:spk|speaker)[ \t]*\w{1,2}[ \t]*:?|(?i:client|therapist|counsell?or|interviewer)[ \t]*:?)?"
