@@ -12,7 +12,7 @@ its findings there are trusted (on the synthetic dev split this keeps 336 correc
 names that the gate below would drop), except for names and places made only of
 words no proper name is made of: function words ("TONIGHT", "to"; not after a title,
 not initials) and, in mixed-case text, lowercase ordinary words in no name list
-("feedings", "medical team").  Elsewhere a finding is kept at full score only with
+("breakfast", "medical team").  Elsewhere a finding is kept at full score only with
 outside evidence:
 
 * PERSON: a word of the span is a first name or surname of the lexicon that is not

@@ -68,12 +68,12 @@ VENT_WORDS = (
     r"pressure\s+support"
 )
 # ventilator pressure words shortly before a short numeric form with no date cue
-# ("PSV increased to 10/5", "on bi-pap 10/5")
+# ("PSV weaned to 12/5", "bipap 14/6 at night")
 PRESSURE_BEFORE = (
     r"(?<!\b(?i:cpap|bipap|bi-pap|psv|ps|peep|ips|ipap|epap|simv|imv|prvc|pressure\s+support)"
     r"\b[^\n]{0,30})"
 )
-# a pain score out of ten ("pain 6/10", "CP decreased to 3/10")
+# a pain score out of ten ("pain 6/10", "chest pain eased to 2/10")
 PAIN_BEFORE = r"(?<!(?i:pain|cp|discomfort|headache|ache|aching)\b[^\n]{0,25}/10)"
 VENT_AFTER = r"(?![ \t]*(?:%|,[ \t]*\d+[ \t]*%|(?i:ips|psv|ps|cpap|bipap|peep|imv|simv)\b))"
 # before a short numeric form: score/vitals words veto

@@ -558,7 +558,7 @@ class ContextNameRecognizer(LocalRecognizer):
                     continue
                 c = LEFT[i]
                 if c.name == "signoff" and _CC_UNIT.search(text, max(0, st - 8), st + 3):
-                    continue  # "400 cc of ...": cubic centimetres, not a carbon copy
+                    continue  # "250 cc of ...": cubic centimetres, not a carbon copy
                 mm = c.regex.match(text, st)
                 if mm is not None and mm.end("phi") > mm.start("phi"):
                     self._emit(text, mm.start("phi"), mm.end("phi"), mode, c, results, seen)
@@ -625,7 +625,7 @@ class ContextNameRecognizer(LocalRecognizer):
 
 
 # the words after a candidate that make it a service or a language, not a person:
-# "seen by transplant team", "Russian speaking"
+# "seen by renal team", "Russian speaking"
 _NOT_A_PERSON_AFTER = regex.compile(
     r"[ \t]*(?:-|[ \t])[ \t]*(?i:team|teams|service|services|staff|surgeon|surgeons|department|"
     r"dept|consult|consults|clinic|speaking|speaker|speakers)(?![\p{L}\p{N}])"
@@ -633,7 +633,7 @@ _NOT_A_PERSON_AFTER = regex.compile(
 _LEADING_RELATION = regex.compile(rf"(?i:{RELATIONS}|{ROLES})(?![\p{{L}}\p{{N}}])[ \t,:\-–]*")
 _CC_UNIT = regex.compile(r"(?i:\d[ \t]*cc)(?![\p{L}\p{N}])")
 # a credential-shaped abbreviation that is clinical here: "PA line", "PA cath",
-# "MD's", "3L NP" (nasal prongs)
+# "MD's", "2L NP" (nasal prongs)
 _CRED_NOT_AFTER = regex.compile(
     r"(?:['’]s|s\b|[ \t]+(?i:line|lines|cath|catheter|pressures?|port|diastolic|systolic|"
     r"wedge|sat|sats|prongs?|cannula|o2|oxygen)(?![\p{L}]))"
@@ -642,7 +642,7 @@ _FLOW_BEFORE = regex.compile(r"(?i:\d[ \t]*(?:l|ls|lpm|liters?|litres?))[ \t,]*$
 
 
 def _credential_ok(text: str, start: int, end: int) -> bool:
-    """A credential that really follows a name (not "PA line", "MD's", "4L NP")."""
+    """A credential that really follows a name (not "PA line", "MD's", "2L NP")."""
     if _CRED_NOT_AFTER.match(text, end):
         return False
     return _FLOW_BEFORE.search(text, max(0, start - 12), start) is None

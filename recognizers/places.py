@@ -139,7 +139,7 @@ def _cued_place_ok(value: str) -> bool | None:
         return False
     words = value.replace("-", " ").split()
     if words[-1].isupper() and (len(words[-1]) <= 4 or _UNIT_ACRONYM.search(words[-1])):
-        return False  # "OSH", "NEW TLC", "TSICU": a line or a unit, not a place
+        return False  # "OSH", "NEW PICC", "CVICU": a line or a unit, not a place
     if len(words) > 1 and words[0].lower() in ("north", "south", "east", "west", "port", "lake", "fort", "new", "mount"):
         return None  # "West Christian", "SOUTH ROBERT": a directional prefix makes it a place name
     common = _common_words()
@@ -147,7 +147,7 @@ def _cued_place_ok(value: str) -> bool | None:
         if any(common.get(w.lower().strip(".'’"), 0) >= 3 for w in words):
             return False
         if len(words) == 1 and words[0].lower() in common:
-            return False  # one listed English word ("GROIN", "SHEATH"), however rare
+            return False  # one listed English word ("FLANK", "ABDOMEN"), however rare
         return None
     last = words[-1].lower().strip(".'’")
     if common.get(last, 0) >= 5:
@@ -359,7 +359,7 @@ PATTERNS = [
         rf"\b(?i:from|in|to|visiting)\s+(?P<phi>{CITY})(?=,\s*(?:{US_NAME}\b|(?:(?-i:{US_ABBR2})|"
         rf"(?-i:NSW|VIC|QLD|TAS|SA|WA|NT|ACT))"
         # an abbreviation ends the phrase ("from Salem, OR."), else it is clinical
-        # shorthand ("RESPONDING TO LASIX, CO/CI", "PEAK IN ENZYMES, OR EKG")
+        # shorthand ("SWITCHED TO FUROSEMIDE, CO/CI UP", "RISE IN TROPONIN, OR ST CHANGES")
         rf"(?=[ \t]*(?:$|[.,;:)\n]|\d|(?-i:[A-Z]\d[A-Z]))|[ \t]+(?-i:[a-z]))))",
         0.8,
         flags=0,

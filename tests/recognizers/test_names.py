@@ -245,7 +245,7 @@ def test_icu_names_positive(text, value):
         ("Dr. Smith will see pt in am", "will"),
         ("Mary ambulated twice today", "ambulated"),
         ("PT SEEN BY VASCULAR SERVICE THIS AM", "VASCULAR"),
-        ("pt seen by transplant team, plan tee", "transplant"),
+        ("pt seen by hepatology team, plan mri", "hepatology"),
         ("SEEN BY THORACOTOMY TEAM", "THORACOTOMY"),
     ],
 )
