@@ -122,11 +122,7 @@ class GatedSpacyRecognizer(SpacyRecognizer):
         any, except the words of the hand list's word sections (months, clinical words,
         ICU shorthand: Friday, Alert, Levo); its word-names section (Grace, Harmony)
         counts as names."""
-        lex = self._lex
-        if lex.lookup(token) is None:
-            return False
-        key = token.lower()
-        return key not in lex.hand_ambiguous() or key in lex.word_first_names()
+        return self._lex.lookup(token) is not None and not self._lex.is_hand_word(token)
 
     def _only_ordinary_words(self, span: str, mode: str) -> bool:
         """The span is function words ("TONIGHT", "to"; Title case is left alone: "Just

@@ -62,17 +62,14 @@ UNIT_AFTER = (
     r"sem|murmur|hsm|range|pillows?|liters?|litres?)\b)"
 )
 # ventilator settings written like dates ("CPAP 5/5", "PSV 10/5/40%", "1st step mattress")
+PRESSURE_WORDS = r"cpap|bipap|bi-pap|psv|ps|peep|ips|ipap|epap|simv|imv|prvc|pressure\s+support"
 VENT_WORDS = (
-    r"cpap|bipap|bi-pap|psv|ps|peep|ips|ipap|epap|vent|ventilator|settings?|wean(?:ed|ing)?|"
-    r"simv|imv|ac|prvc|mode|trach\s+mask|extubated|intubated|abg|tv|vt|rsbi|fio2|"
-    r"pressure\s+support"
+    rf"{PRESSURE_WORDS}|vent|ventilator|settings?|wean(?:ed|ing)?|ac|mode|trach\s+mask|extubated|"
+    r"intubated|abg|tv|vt|rsbi|fio2"
 )
 # ventilator pressure words shortly before a short numeric form with no date cue
 # ("PSV weaned to 12/5", "bipap 14/6 at night")
-PRESSURE_BEFORE = (
-    r"(?<!\b(?i:cpap|bipap|bi-pap|psv|ps|peep|ips|ipap|epap|simv|imv|prvc|pressure\s+support)"
-    r"\b[^\n]{0,30})"
-)
+PRESSURE_BEFORE = rf"(?<!\b(?i:{PRESSURE_WORDS})\b[^\n]{{0,30}})"
 # a pain score out of ten ("pain 6/10", "chest pain eased to 2/10")
 PAIN_BEFORE = r"(?<!(?i:pain|cp|discomfort|headache|ache|aching)\b[^\n]{0,25}/10)"
 VENT_AFTER = r"(?![ \t]*(?:%|,[ \t]*\d+[ \t]*%|(?i:ips|psv|ps|cpap|bipap|peep|imv|simv)\b))"

@@ -20,7 +20,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from ._base import make_result
 from .eponyms import is_eponym
-from .name_lexicon import _common, case_mode, hand_ambiguous, headings, lookup, word_first_names, wordness
+from .name_lexicon import _common, case_mode, hand_ambiguous, headings, is_hand_word, lookup, wordness
 
 F = regex.MULTILINE  # patterns are case-sensitive; cue words use inline (?i:...)
 
@@ -461,22 +461,26 @@ class ContextNameRecognizer(LocalRecognizer):
                     if lead.end() >= b:
                         continue
                     a = lead.end()
+            self._add(out, seen, a, b, c.score, c.name)
+
+    def _add(self, out, seen, a, b, score, pattern) -> None:
+        if (a, b) not in seen:
             seen.add((a, b))
-            out.append(self._result(a, b, c.score, c.name))
+            out.append(self._result(a, b, score, pattern))
 
     def _vocatives(self, text, out, seen) -> None:
         """A first name the speaker addresses before a question: "so Dawn, how have you
         been", "Hope, do you want to say more" (clause-initial, a lexicon first name)."""
-        for m in VOCATIVE.finditer(text):
+        for q in _QUESTION.finditer(text):
+            m = VOCATIVE.search(text, max(0, q.start() - 80), q.start())
+            if m is None:
+                continue
             a, b = m.span("phi")
             w = text[a:b]
-            k = w.lower()
             info = lookup(w)
-            if (info is None or not info[0] or k in FUNCTION_WORDS or (a, b) in seen
-                    or (k in hand_ambiguous() and k not in word_first_names())):
+            if info is None or not info[0] or w.lower() in FUNCTION_WORDS or is_hand_word(w):
                 continue
-            seen.add((a, b))
-            out.append(self._result(a, b, 0.7, "vocative"))
+            self._add(out, seen, a, b, 0.7, "vocative")
 
     def _attendance(self, text, mode, out, seen) -> None:
         """Names in an attendance list: "Members present: Ruby B., K.A., Violet, TJ"."""
@@ -486,14 +490,13 @@ class ContextNameRecognizer(LocalRecognizer):
                 tm = _ITEM_TITLE.match(text, a, b)
                 if tm is not None:
                     a = tm.end()
-                if a >= b or (a, b) in seen:
+                if a >= b:
                     continue
                 item = text[a:b]
                 if _ITEM_INITIALS.fullmatch(item):
                     letters = "".join(ch for ch in item if ch.isalpha())
                     if letters.upper() not in INITIALS_STOP:
-                        seen.add((a, b))
-                        out.append(self._result(a, b, 0.7, "attendance"))
+                        self._add(out, seen, a, b, 0.7, "attendance")
                     continue
                 words = _WSPLIT.findall(item)
                 if not words or len(words) > 4:
@@ -511,8 +514,7 @@ class ContextNameRecognizer(LocalRecognizer):
                         break
                     first_word = False
                 if ok and not first_word and not is_eponym(text, a, b):
-                    seen.add((a, b))
-                    out.append(self._result(a, b, 0.7, "attendance"))
+                    self._add(out, seen, a, b, 0.7, "attendance")
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         if entities and self.ENTITY not in entities:
@@ -557,6 +559,10 @@ class ContextNameRecognizer(LocalRecognizer):
                             self._emit(text, span[0], span[1], mode, CRED, results, seen)
                     continue
                 c = LEFT[i]
+                if c.name == "title_strong":
+                    tm = TITLE_INITIAL.match(text, st)
+                    if tm is not None:  # "Mr K. was seen": a lone initial after the title
+                        self._add(results, seen, *tm.span("phi"), 0.8, "title_initial")
                 if c.name == "signoff" and _CC_UNIT.search(text, max(0, st - 8), st + 3):
                     continue  # "250 cc of ...": cubic centimetres, not a carbon copy
                 mm = c.regex.match(text, st)
@@ -588,10 +594,6 @@ class ContextNameRecognizer(LocalRecognizer):
             self._attendance(text, mode, results, seen)
         if " you" in low or "tell me" in low:
             self._vocatives(text, results, seen)
-        for m in TITLE_INITIAL.finditer(text):
-            if m.span("phi") not in seen:
-                seen.add(m.span("phi"))
-                results.append(self._result(m.start("phi"), m.end("phi"), 0.8, "title_initial"))
         for c in LINE:
             for mm in c.regex.finditer(text):
                 s, e = mm.span("phi")
@@ -656,13 +658,16 @@ TITLE_INITIAL = regex.compile(
     r"REPORTED|STATES|STATED|DENIES|DENIED|AND|TO|IN|ON|AT|WITH|REMAINS|REMAINED|AWARE|NOTIFIED)(?![\p{L}]))))",
     regex.MULTILINE,
 )
-# a name said to someone before a question ("so dawn how have you been", "Hope, do you")
+# a name said to someone before a question ("so dawn how have you been", "Hope, do you"):
+# the question is found first, then the clause-initial word just before it
+_QUESTION = regex.compile(
+    r"(?<![\p{L}\p{N}])(?i:how[ \t]+(?:have|are|is|was|did|do)|do[ \t]+you|did[ \t]+you|can[ \t]+you|"
+    r"could[ \t]+you|would[ \t]+you|what[ \t]+(?:do|did|would|have)[ \t]+you|are[ \t]+you|tell[ \t]+me)\b"
+)
 VOCATIVE = regex.compile(
     r"(?:^[ \t]*(?:(?i:spk|speaker)[ \t]*\w{1,2}[ \t]*:?|(?i:client|therapist|counsell?or|interviewer)[ \t]*:?)?"
     r"|(?<=[.?!][ \t]{1,3})|(?<=\b(?i:so|okay|ok|well|hi|hey|thanks|alright|right|and)[ \t]*,?[ \t]+))[ \t]*"
-    r"(?P<phi>\p{L}{2,})(?:[ \t]*,)?[ \t]+"
-    r"(?=(?i:how[ \t]+(?:have|are|is|was|did|do)|do[ \t]+you|did[ \t]+you|can[ \t]+you|could[ \t]+you|"
-    r"would[ \t]+you|what[ \t]+(?:do|did|would|have)[ \t]+you|are[ \t]+you|tell[ \t]+me)\b)",
+    r"(?P<phi>\p{L}{2,})(?:[ \t]*,)?[ \t]+\Z",
     regex.MULTILINE,
 )
 # a group note's attendance list: the heading, then the names on the same or next line

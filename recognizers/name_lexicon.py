@@ -74,29 +74,38 @@ def headings() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def hand_ambiguous() -> frozenset[str]:
-    out = set()
-    for line in (LEXICON_DIR / "ambiguous_words.txt").read_text(encoding="utf-8").splitlines():
-        line = line.split("#", 1)[0].strip().lower()
-        if line:
-            out.add(line)
-    return frozenset(out)
-
-
-@lru_cache(maxsize=1)
-def word_first_names() -> frozenset[str]:
-    """The hand list's "virtue / word first names" section (Grace, Faith, Royal): words
-    that, capitalised mid-sentence, are usually names; every other section of the list
-    (months, clinical words, ICU shorthand, function words) is words first."""
-    out, inside = set(), False
+def _hand_list() -> tuple[frozenset[str], frozenset[str]]:
+    """lexicons/ambiguous_words.txt: (every word, the words of its "virtue / word first
+    names" section)."""
+    words, names, in_names = set(), set(), False
     for line in (LEXICON_DIR / "ambiguous_words.txt").read_text(encoding="utf-8").splitlines():
         if line.startswith("#"):
-            inside = line.lstrip("# ").lower().startswith("virtue")  # a section heading
+            in_names = line.lstrip("# ").lower().startswith("virtue")  # a section heading
             continue
         word = line.split("#", 1)[0].strip().lower()
-        if word and inside:
-            out.add(word)
-    return frozenset(out)
+        if word:
+            words.add(word)
+            if in_names:
+                names.add(word)
+    return frozenset(words), frozenset(names)
+
+
+def hand_ambiguous() -> frozenset[str]:
+    return _hand_list()[0]
+
+
+def word_first_names() -> frozenset[str]:
+    """The hand list's "virtue / word first names" section (Grace, Faith, Royal): words
+    that, capitalised mid-sentence, are usually names."""
+    return _hand_list()[1]
+
+
+def is_hand_word(word: str) -> bool:
+    """A word of the hand list's word sections (months, clinical words, ICU shorthand,
+    function words: Friday, Alert, Levo), as opposed to its word-names section."""
+    words, names = _hand_list()
+    k = word.lower()
+    return k in words and k not in names
 
 
 def _key(word: str) -> str:

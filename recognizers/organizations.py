@@ -32,6 +32,7 @@ import regex
 
 from ._anchored import AnchoredRecognizer, AnchorRule, GatedRegexRecognizer
 from ._base import Rx
+from .name_lexicon import _common
 
 # generic descriptors: an organisation name needs at least one word not in here
 GENERIC = {
@@ -238,14 +239,12 @@ _BIG_LOWER = {w.lower() for w in BIG_EMPLOYERS}
 def _lower_employer_ok(value: str) -> bool | None:
     """A lower-case employer: a known big employer, or words that are not all ordinary
     English words (``lexicons/common_words``), none of them a stop word ("home", "night")."""
-    from .places import _common_words
-
     words = value.split()
     if value in _BIG_LOWER:
         return None
     if any(w in LOWER_STOP for w in words):
         return False
-    common = _common_words()
+    common = _common()
     if all(common.get(w.strip("'’"), -1) >= 3 and "-" not in w for w in words):
         return False
     return None

@@ -31,6 +31,7 @@ import regex
 from ._anchored import AnchoredRecognizer, AnchorRule, GatedRegexRecognizer
 from ._base import Rx
 from ._geo import AU_STATES, CA_PROVINCES, STATE_NAMES, US_STATES, US_TERRITORIES, alt
+from .name_lexicon import _common
 
 # state names that are also big cities: reported when cued ("grew up in New York")
 _CITY_STATES = {"New York", "Washington"}
@@ -95,27 +96,9 @@ def _not_state(value: str) -> bool | None:
 
 
 
-_COMMON = None
-
-
 def _common_words() -> dict:
-    """word -> wordness (0-9) from lexicons/common_words.tsv.gz; empty if absent."""
-    global _COMMON
-    if _COMMON is None:
-        import gzip
-        from pathlib import Path
-
-        path = Path(__file__).parent / "lexicons" / "common_words.tsv.gz"
-        out = {}
-        try:
-            with gzip.open(path, "rt", encoding="utf-8") as fh:
-                for line in fh:
-                    w, _, n = line.rstrip("\n").partition("\t")
-                    out[w] = int(n) if n.isdigit() else 9
-        except OSError:
-            pass
-        _COMMON = out
-    return _COMMON
+    """word -> wordness (0-9) from lexicons/common_words.tsv.gz (loaded once, by name_lexicon)."""
+    return _common()
 
 
 _LOWER_STOP = {
