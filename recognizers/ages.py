@@ -3,19 +3,43 @@
 Every explicit age form is detected (the profile decides what to keep):
 
 * ``34 yo``, ``34yo``, ``34 y/o``, ``34yoM``, ``34-year-old``, ``34 year old``,
-  ``34 years of age``, ``6-month-old``, ``ninety-three years old``;
+  ``34 years of age``, ``6-month-old``, ``ninety-three years old``, ``8 and 11 years
+  old``, ``6/12 old`` (months as a fraction, UK/AU/NZ);
 * ``aged 93``, ``age: 93``, ``Age 34``, ``(age 34)``, ``at the age of 12``,
-  ``since age twelve``;
-* sex-age shorthand ``93M``, ``93 F``, ``34/F`` (not catheter sizes "14F foley",
-  not temperatures "T 98 F"); lower case ``82m s/p ...`` before a clinical verb;
+  ``since age twelve``, ``aged 3, 5 and 8``, ``Age/Sex: 45/F``, ``his age is 45``;
+* sex-age shorthand ``93M``, ``93 F``, ``34/F``, ``F/45`` (not catheter sizes "14F
+  foley", not temperatures "T 98 F"); lower case ``82m s/p ...`` before a clinical verb;
 * decades: ``in her 90s``, ``in his nineties``, ``in their late 80's``,
-  ``in her mid-forties``;
-* ``turned 91``, ``turning eighteen``;
+  ``in her mid-forties``, ``a mid-30s woman``, ``a late-forties father`` (not
+  "SBP mid 90s");
+* ``turned 91``, ``turning eighteen``, ``she'll be 40``; ``her 40th birthday``;
 * speech: ``i'm forty three so ...`` (not "i'm five minutes away");
-* a name then the age: ``Julio (43) has ...``, ``Bakhshi, 72, attends ...``,
-  ``the youngest, Lance, is 25``;
-* a person then the age: ``she is 93.``, ``her mother was ninety-three when ...``
-  (pronouns and person nouns only: "the temp is 101" is not an age).
+* a *person* then the age (the person is checked in Python, see below):
+
+  - in brackets: ``Dana (41) and Lee (39)``, ``Pat ("Paddy", 61):``,
+    ``her son (7)``, ``Ana (19, studying ...)``, ``Kai (7 weeks)``, ``Jo (F, 45)``,
+    ``their children (8 and 11)``;
+  - in commas: ``Ella, 7, attends``, ``J.K., 20, ...``, ``Kai, 5 months,``,
+    ``Nell, now 3, ...``, ``Rosa Diaz ("Ro"), 29``;
+  - after a copula: ``Liam is 14.``, ``tyler is nine``, ``she's ten and ...``,
+    ``you're thirty seven``, ``I was sixteen when ...``, ``who is 91,``,
+    ``the twins are 4``;
+
+  where the person is (:func:`_person_before`) a pronoun (copula only), a person noun
+  (son, client, grandmother, youngest; plural nouns only before a copula or a list of
+  ages: "siblings (3)" is a count), initials, a name of the name lexicon that is not
+  much of an ordinary or clinical word (Title case; lower case only when it is no
+  English word at all: "tyler", not "will"), or a capitalised non-word after a title,
+  a first name, a person noun or another capitalised non-word ("her son Kasimir, 3").
+  When the age is followed by what only people do ("..., who", "... attends") any
+  non-word will do.  "HR is 110", "Tmax (101)", "Braden is 14", "Sertraline (50)",
+  "Dr Lee (3)", "session 5" and "there were five" have no person before them;
+* the age in brackets after a date of birth: ``DOB: 03/02/1979 (46)``.
+
+After a copula the age must end the phrase (punctuation, a conjunction, "now",
+"when", a speaker label): "she's one of", "he was 5 minutes late", "I was 2 days
+sober", "she is 100%", "pt was 5 and 6 on the scale" are not ages; "one" is never
+an age there ("I was one, too").
 
 Durations are not ages: "has smoked for 20 years" is not matched (an age needs
 "old", "of age", "aged", "age", a sex letter, "turned", or "in her 90s").
@@ -24,6 +48,9 @@ from __future__ import annotations
 
 import re
 
+import regex
+
+from . import name_lexicon as lex
 from ._anchored import GatedRegexRecognizer
 from ._base import Rx
 
@@ -37,13 +64,37 @@ NUM_WORD = (
     rf"|(?:a|one)\s+hundred)"
 )
 NUM = rf"(?:(?<![\d.,/])(?:1[0-2]\d|\d{{1,2}})(?!\d|[.,]\d)|{NUM_WORD})"
+ORD_WORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\w{3,5}teenth|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth|(?:a\s+|one\s+)?hundredth)"
+)
 DECADE_WORD = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
 OLD_UNIT = r"(?:years?|yrs?|yr\.?|y|months?|mos?|mths?|weeks?|wks?|days?)"
+# several ages: "3, 5 and 8", "8 or 9", "30-40"
+NUM_LIST = rf"{NUM}(?:(?:\s*,\s*{NUM}){{0,3}}\s*,?\s*(?:and|&|or|to|-)\s*{NUM})?"
+# months or weeks written as a fraction (UK, AU, NZ): "6/12 old" (six months), "aged 3/52"
+FRAC = r"(?<![\d/.])\d{1,2}/(?:12|52)(?![\d/])"
+# ages in the person patterns: 1-129 (no leading zero) or words; an infant's age in units
+PNUM = rf"(?:(?<![\d.,/])(?:1[0-2]\d|[1-9]\d?)(?!\d|[.,]\d)|{NUM_WORD})"
+PNUM_LIST = rf"{PNUM}(?:\s*(?:,|and|&)\s*{PNUM}){{0,3}}"
+INFANT_UNIT = r"(?:(?:weeks?|wks?|months?|mos?|mths?|days?)(?:[\s-]*old)?|(?:years?|yrs?)[\s-]*old)"
+# not glued to more of a number, a ratio, a percentage, a time or a range
+NUM_END = r"(?![\w'’]|[.,:/]\d|\s*(?:%|/|:\d|\+|-\s*\d|x\b))"
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*")
+# what may follow an age after a copula: the end of the phrase, a conjunction, a speaker label
+COPULA_END = (
+    r"\s*(?:[.,;!?)\]\u2013\u2014]|$)"
+    rf"|[ \t]+and\b(?![ \t]+(?:\d|{NUM_WORD}\b))"  # not a range or a score ("5 and 6")
+    r"|[ \t]+(?:but|now|when|then|so|yet|or|too|though|although|already|soon|today|"
+    r"tonight|this|next|last|because|cause|since|until|going\s+on|at\s+(?:the|that)\s+time|"
+    rf"in\s+{_MONTH}|you\s+know|i\s+think|herself|himself|myself|yourself)\b"
+    r"|[ \t]+\p{L}[\w-]*(?:[ \t]\d{1,2})?:(?!\d)"
+)
 
 PATTERNS = [
     Rx(
         "n_year_old",
-        rf"\b(?P<phi>{NUM}[\s-]*{OLD_UNIT}[\s-]*old)\b",
+        rf"\b(?P<phi>(?:{NUM_LIST}[\s-]*{OLD_UNIT}|{FRAC})[\s-]*old)\b",
         0.95,
     ),
     Rx(
@@ -59,9 +110,10 @@ PATTERNS = [
     ),
     Rx(
         "aged_n",
-        rf"\b(?:aged?|ages|age\s+of|age\s+at\s+(?:onset|death|diagnosis)|at\s+the\s+age\s+of)"
+        rf"\b(?:aged?|ages|age\s+of|age\s+at\s+(?:onset|death|diagnosis)|at\s+the\s+age\s+of|"
+        rf"age\s*/\s*(?:sex|gender)|ages?\s+(?:is|was|are|were))"
         rf"\s*[:=]?\s*(?:~|about|approx\.?|approximately|around)?\s*"
-        rf"(?P<phi>{NUM}(?:\s*(?:and|&|-|to)\s*{NUM})?)(?!\s*(?:%|percent|weeks?\s+gestation))",
+        rf"(?P<phi>{FRAC}|{NUM_LIST})(?!\s*(?:%|percent|weeks?\s+gestation))",
         0.9,
     ),
     Rx(
@@ -75,16 +127,32 @@ PATTERNS = [
         0.6,
     ),
     Rx(
+        # sex first: "F/45", "M / 62"
+        "sex_age",
+        rf"(?<![\w/.])(?-i:[MF])\s?/\s?(?P<phi>(?:1[0-2]\d|[1-9]\d?))(?![\w/.:])",
+        0.6,
+    ),
+    Rx(
         "decade",
         rf"\bin\s+(?:his|her|their|my|your|our)\s+(?P<phi>(?:(?:early|mid|late|middle)[\s-]*)?"
         rf"(?:(?:1\d|[1-9])0[’']?s|{DECADE_WORD}|teens|late\s+teens))\b",
         0.85,
     ),
     Rx(
+        # "a mid-30s woman", "a late-forties father" (not "SBP mid 90s")
+        "decade_person",
+        rf"\b(?P<phi>(?:[Ee]arly|[Mm]id|[Ll]ate|EARLY|MID|LATE)[\s-]*(?i:(?:1\d|[1-9])0[’']?s|{DECADE_WORD}))"
+        r"(?=[\s-]+(?i:(?:year[\s-]*old\s+)?(?:man|woman|male|female|lady|gentleman|mother|father|mum|"
+        r"mom|dad|wife|husband|client|patient|person|guy|bloke)\b))",
+        0.85,
+        regex.MULTILINE,  # case-sensitive start: much faster to scan
+    ),
+    Rx(
         "turned_n",
-        rf"\b(?:turned|turns|turning|will\s+be|just\s+turned)\s+(?P<phi>{NUM})\b"
+        rf"(?:\b(?:turned|turns|turning|will\s+be|just\s+turned)|(?<=\b(?:i|you|he|she|they))['’]ll\s+be)"
+        rf"\s+(?P<phi>{NUM})\b(?![:/]\d)"
         r"(?!\s*(?:degrees|°|%|times|pages?|minutes?|mins?|hours?|days?|weeks?|months?|"
-        r"mg|units?|pounds?|lbs?|kg|o'?clock|am|pm|in\s+the)\b)",
+        r"mg|units?|pounds?|lbs?|kg|o'?clock|am|pm|in\s+(?:the\s+)?(?:bed|chair))\b)",
         0.75,
     ),
     Rx(
@@ -100,38 +168,45 @@ PATTERNS = [
         0.6,
     ),
     Rx(
-        # "Julio (43) has been ...": a capitalised name, then the age in brackets
-        "name_paren_n",
-        rf"(?<=(?-i:\p{{Lu}}[\w'’-]+))\s\((?P<phi>{NUM})\)"
-        r"(?=\s+(?:has|have|had|who|reported|reports|attends|lives|presents|presented|"
-        r"says|said|described|disclosed|shared|attended|arrived|came|died|passed|"
-        r"returned|lived)\b|,\s+(?-i:[a-z]))",
+        # "her 40th birthday", "his eighteenth birthday"
+        "nth_birthday",
+        rf"\b(?P<phi>(?:1[0-2]\d|\d{{1,2}})(?:st|nd|rd|th)|(?:{_TENS}[\s-]+)?{ORD_WORD})\s+birthday",
+        0.85,
+    ),
+    # ---- a person, then the age: `who` is checked by _person_before() (see the docstring)
+    Rx(
+        # "Dana (41)", 'Pat ("Paddy", 61)', "Ana (19, studying)", "Kai (7 weeks)"
+        "person_paren_n",
+        rf"(?<=[\p{{L}}.][\"”’]{{0,2}})\s?\(\s*(?:[\"“‘][^\"”’()\n]{{1,25}}[\"”’]\s*,\s*)?"
+        rf"(?:(?:aged?|(?-i:[MF])|male|female)\s*,?\s*)?"
+        rf"(?P<phi>{FRAC}|{PNUM_LIST}(?:\s*(?:{INFANT_UNIT}|years?|yrs?))?)\s*(?:\)|[,;]\s)",
         0.6,
     ),
     Rx(
-        # "Bakhshi, 72, attends ...", "Reginald Skinner, 45, is ..."
-        "name_comma_n",
-        r"(?<=(?-i:\p{Lu}[\w'’-]+)),\s(?P<phi>(?:1[0-2]\d|\d{1,2})),\s+"
-        r"(?=(?:attends|is|was|has|had|lives|works|presents|presented|reports|reported|studies|"
-        r"who|goes|went|started|moved|shares|describes|denies|endorses|seen|admitted|arrived|"
-        r"came|referred|returned|died|attended)\b)",
+        # "Ella, 7, attends", "Kai, 5 months.", "Nell, now 3, ...", 'Rosa ("Ro"), 29  MRN'
+        "person_comma_n",
+        rf"(?<=[\p{{L}}.][\"”’)]{{0,2}}),\s+(?:(?:now|aged?|almost|nearly|just|only)\s+)?"
+        rf"(?P<phi>{FRAC}|{PNUM}(?:\s*(?:{INFANT_UNIT}|years?|yrs?))?){NUM_END}"
+        r"(?=\s*(?:,(?!\s*\d)|[;:)]|\.|$)|[ \t]{2,}|\s+(?:and|who|is|was|has|had|at|in|from|attends|lives)\b)",
         0.6,
     ),
     Rx(
-        # "the youngest, Lance, is 25." / "the eldest is twelve"
-        "youngest_is_n",
-        rf"\b(?:youngest|oldest|eldest|middle\s+(?:one|child))\b[^.\n;]{{0,40}}?\b(?:is|was|aged|turned)\s+"
-        rf"(?P<phi>{NUM})(?![\w'’]|[.,]\d)(?!\s*(?:%|percent|minutes?|hours?|days?|weeks?|months?|years?\s+(?:ago|since)))",
-        0.7,
-    ),
-    Rx(
-        # "she is 93.", "her mother was ninety-three when ...", "the client is 17 and ..."
+        # "Liam is 14.", "she's ten and", "you're thirty seven", "I was sixteen when", "shes four now"
         "person_is_n",
-        rf"\b(?:she|he|they|client|patient|pt|son|daughter|mother|father|mum|mom|dad|wife|husband|"
-        rf"partner|brother|sister|grandmother|grandfather|grandma|grandpa|nan|child|boy|girl|man|woman)"
-        rf"\s+(?:is|was|'s|is\s+now|was\s+only|turned|turns)\s+(?P<phi>{NUM})"
-        rf"(?=\s*(?:[.,;!?)]|$)|\s+(?:and|but|now|today|this|last|next|when|so|with|yet)\b)",
+        # (case-sensitive start, much faster to scan: is / Is / IS ...)
+        rf"(?P<cop>\b(?:is|was|are|were|shes|hes|youre|theyre|IS|WAS|ARE|WERE|Is|Was|Are|Were|"
+        rf"Shes|Hes|Youre|Theyre|SHES|HES)|(?<=\w)['’](?:s|re|S|RE))"
+        rf"(?i:[ \t]+(?:(?:now|only|just|almost|nearly|already|still|like|um|uh|about|over|under)[ \t]+)?"
+        rf"(?P<phi>(?!one\b){PNUM_LIST}){NUM_END}(?={COPULA_END}))",
         0.6,
+        regex.MULTILINE,
+    ),
+    Rx(
+        # "DOB: 03/02/1979 (46)", "born 4 May 1950 (age 74)"
+        "dob_paren_n",
+        rf"(?<=\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|born)(?!\w)\s*[:#-]?\s*[^\n()]{{2,24}}?\d\s*)"
+        rf"\(\s*(?:age[:\s]*)?(?P<phi>{PNUM})\s*(?:y(?:rs?|ears?)?|yo)?\.?\s*\)",
+        0.8,
     ),
     Rx(
         # ICU lower case "82m s/p mvc", "67 f w/ copd"
@@ -150,20 +225,146 @@ GATES = {
     "n_yo": re.compile(r"\d\s*(?:y|/)", re.IGNORECASE),
     "aged_n": ("age",),
     "age_sex": re.compile(r"\d\s?/?\s?[MF]\b"),
+    "sex_age": re.compile(r"[MF]\s?/\s?\d"),
     "decade": ("in his", "in her", "in their", "in my", "in your", "in our", "in the", "in its"),
-    "turned_n": ("turn", "will be"),
+    "turned_n": ("turn", "will be", "ll be"),
     "im_n": ("i'm", "im ", "i am"),
-    "name_paren_n": re.compile(r"\w \((?:\d{1,3}|[a-z]+(?:[ -][a-z]+)?)\)"),
-    "name_comma_n": re.compile(r"\w, \d{1,3}, "),
-    "youngest_is_n": ("youngest", "oldest", "eldest", "middle"),
+    "person_paren_n": re.compile(r"\(\s*(?:[\"“‘]|aged?\b|\d|[a-z]+[ -]?[a-z]*\s*[),;])", re.I),
+    "dob_paren_n": ("dob", "d.o.b", "birth", "born"),
+    "nth_birthday": ("birthday",),
+    "decade_person": ("early", "mid", "late"),
     "age_sex_lower": re.compile(r"\d\s?[mfMF]\s"),
-    "person_is_n": (" is ", " was ", "'s ", " turn"),
+    "person_is_n": (" is ", " was ", " are ", " were ", "'s ", "’s ", "'re ", "’re ",
+                    "shes ", "hes ", "youre ", "theyre "),
 }
+
+
+# ---- who is a person?
+PRONOUNS = frozenset("she he i you they who shes hes youre theyre".split())
+PERSON_NOUNS = frozenset(
+    "son daughter child kid baby infant toddler boy girl teen teenager twin stepson stepdaughter "
+    "brother sister sibling half-brother half-sister stepbrother stepsister mother father mum mom "
+    "mam dad mommy mummy daddy stepmother stepfather stepmum stepmom stepdad parent wife husband "
+    "partner spouse fiance fiancé fiancée boyfriend girlfriend ex grandmother grandfather grandma "
+    "grandpa grandad granddad granny gran nan nana nanna nonna abuela abuelo grandson "
+    "granddaughter grandchild niece nephew aunt auntie aunty uncle cousin friend client patient "
+    "pt man woman male female gentleman lady youngest eldest oldest".split()
+)
+# plural: an age after a copula ("the twins are 4") or a list in brackets ("kids (8 and 11)");
+# one number in brackets is a count there ("siblings (3)")
+PEOPLE_NOUNS = frozenset(
+    "sons daughters kids children twins boys girls siblings brothers sisters grandchildren "
+    "grandsons granddaughters".split()
+)
+TITLES = frozenset("mr mrs ms miss mx".split())
+CLINICIANS = frozenset("dr doctor prof professor nurse rn np".split())  # "Dr Lee (3)": not an age
+# Title-case words of the name lexicon that are scores, scales or ICU shorthand
+NOT_NAMES = frozenset(
+    "tmax tcurrent plt cr na rass braden morse gad phq moca mmse apache fio neb vt bai hamd "
+    "audit cows ciwa sofa gcs map peep hr rr bp sbp dbp".split()
+)
+_INITIALS = regex.compile(r"(?:\p{Lu}\.){1,3}\p{Lu}?")
+# the last word(s) before the age, allowing a nickname: 'Rosa "Ro" Diaz', 'Rosa ("Ro")'
+_TAIL = regex.compile(
+    r"(?<![\p{L}'’.-])(?:(?P<w1>\p{L}[\p{L}'’-]*\.?)[ \t]+(?:[\"“][^\"”\n]{1,25}[\"”][ \t]+)?)?"
+    r"(?P<w>(?:\p{Lu}\.){1,3}|\p{L}[\p{L}'’-]*)"
+    r"(?:[ \t]*\([\"“][^\"”()\n]{1,25}[\"”]\))?[\"”]?,?[ \t]*\Z"
+)
+
+
+def _name(word: str, lower_ok: bool = False) -> bool:
+    """A first name or surname of the lexicon that is not much of an ordinary word."""
+    if len(word) < 2 or word.lower() in NOT_NAMES or lex.is_hand_word(word):
+        return False
+    if word[0].isupper() and not word.isupper():
+        info = lex.lookup(word)
+        if info is not None and (info[3] <= 4 or lex.wordness(word) <= 1):
+            return True
+        return word.lower() in lex.word_first_names()
+    if lower_ok and word.islower():
+        info = lex.lookup(word)
+        return info is not None and info[3] <= 2 and lex.wordness(word) < 0
+    return False
+
+
+def _person_before(text: str, pos: int, shape: str, age: str, acts: bool = False) -> bool:
+    """Does a person (see the module docstring) end just before ``pos``?
+
+    ``shape`` is "paren", "comma" or "copula"; ``age`` is the matched age; ``acts``: what
+    follows the age is something only people do ("..., who", "... attends"), so any
+    word that is not an ordinary or clinical word will do ("Alderano (19) reported").
+    """
+    m = _TAIL.search(text, max(0, pos - 80), pos)
+    if m is None:
+        return False
+    w, w1 = m.group("w"), m.group("w1")
+    if w1 and w1.lower().rstrip(".") in CLINICIANS:
+        return False
+    low = w.lower()
+    copula = shape == "copula"
+    if low in PERSON_NOUNS or (copula and low in PRONOUNS):
+        return True
+    if low in PEOPLE_NOUNS:
+        return copula or (shape == "paren" and _AGE_LIST.search(age) is not None)
+    if not copula and _INITIALS.fullmatch(w):
+        return True
+    if _name(w, lower_ok=copula):
+        return True
+    # "Ms Okafor-Reyes (41)", "Ana Tafoya-Baca (29)", "her son Kasimir, 3,", "Tane Whaanga
+    # (34)": a title, a first name, a person noun or a second such word before a
+    # capitalised word that is no ordinary word
+    if w1 and w[0].isupper() and not w.isupper() and not lex.is_common_word(w):
+        k1 = w1.lower().rstrip(".")
+        if k1 in TITLES or k1 in PERSON_NOUNS or _name(w1):
+            return True
+        if _maybe_name(w) and w1[0].isupper() and _maybe_name(w1) and not lex.is_common_word(w1):
+            return True
+    return acts and not copula and _maybe_name(w)
+
+
+def _maybe_name(word: str) -> bool:
+    """A capitalised name of any ambiguity ("Blessing"), or a word that is no English,
+    clinical or shorthand word (a name the lexicon lacks: "alderano")."""
+    if len(word) < 2 or word.isupper() or word.lower() in NOT_NAMES or lex.is_hand_word(word):
+        return False
+    if word[0].isupper() and lex.lookup(word) is not None:
+        return True
+    return lex.wordness(word) < 0
+
+
+# what only people do, right after the age: "Alderano (19) reported", "Ngata, 87, attends"
+# ("has been refusing", not "has been helpful", "has been helping", "started")
+_ACTS = regex.compile(
+    r"[\s,)]*(?:who|reported|reports|says|said|described|describes|disclosed|shared|attends|"
+    r"attended|lives|lived|works|worked|studies|presented|presents|arrived|came|died|passed|"
+    r"returned|goes|went|moved|denies|denied|endorses|endorsed|"
+    r"ha[sd]\s+been\s+(?!helping|working|wearing)\w+ing)\b",
+    regex.IGNORECASE,
+)
+
+
+_AGE_LIST = regex.compile(r"\d\s*(?:,|&|and)|\b(?:and|&)\b", regex.IGNORECASE)
+PERSON_SHAPES = {"person_paren_n": "paren", "person_comma_n": "comma", "person_is_n": "copula"}
+
+
+class AgeRecognizer(GatedRegexRecognizer):
+    """The age patterns; the person patterns keep a match only after a person."""
+
+    def _matches(self, rx: Rx, text: str):
+        shape = PERSON_SHAPES.get(rx.name)
+        for m in rx.compiled.finditer(text):
+            if shape is None:
+                yield m
+            elif _person_before(text, m.start(), shape, m.group("phi"),
+                                _ACTS.match(text, m.end()) is not None):
+                yield m
+            elif shape == "copula" and m.group("cop").lower() in PRONOUNS:  # "shes four"
+                yield m
 
 
 def get_recognizers():
     return [
-        GatedRegexRecognizer(
+        AgeRecognizer(
             "AGE",
             PATTERNS,
             gates=GATES,
