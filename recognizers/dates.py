@@ -12,9 +12,17 @@ Catches every written form of a date more specific than a year:
   ``MARCH 14``, ``March 3-5``, ``March 2024``, ``Mar '24``, ``Monday, March 4``
   (the weekday itself is not reported);
   a bare month after a time preposition ("in March", "since early June");
-* ordinals in date context: "on the 4th", "since the 21st", "Monday the 3rd";
+* ordinals in date context: "on the 4th", "since the 21st", "Monday the 3rd",
+  "on the evening of the 20th", "her hearing is the 27th" (not "the 2nd of 4
+  children", "the 1st in her family", "the 3rd floor");
+* day-first short dates after a date cue: "than on 17/02", "since 25/12" (day 13-31;
+  off in notes that write ventilator settings or 24-hour times, where "on 14/5" is a
+  pressure pair);
 * holidays: "Christmas Eve 2024", "Christmas Day", "Easter Sunday 2023",
-  "New Year's Eve", "Thanksgiving 2022", "4th of July", ...;
+  "New Year's Eve", "Thanksgiving 2022", "4th of July", ...; and about 1,300 holiday
+  and festival names of many countries and faiths as data (``data/holidays.tsv``,
+  generated from the ``holidays`` package plus a festival list: "Diwali", "Chuseok",
+  "Wigilia", "Waitangi Day", "Eid al-Adha 2023"; see ``data/PROVENANCE.md``);
 * season + year: "spring 2024", "winter of 2019".
 
 Speed: patterns with a context lookbehind start with a lookahead of their digit
@@ -26,11 +34,14 @@ Not flagged: times ("3pm", "14:00", "1400"), durations ("for two weeks", "x3 day
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import regex
 
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
 from ._anchored import GatedRegexRecognizer
-from ._base import Rx
+from ._base import Rx, make_result
 
 MONTH_FULL = (
     r"(?:january|february|march|april|may|june|july|august|september|october|"
@@ -59,7 +70,8 @@ UNIT_AFTER = (
     r"beers?|nights?|pain|strength|scale|score|rating|ratio|doses?|sessions?|"
     r"bpm|beats|breaths|o2|fio2|nc|peep|ns|amp|amps|str|way|up|of|bilat|bilaterally|"
     r"rate|gallon|gal|bottle|glass|pack|cig|cigs|cigarettes|ounce|oz|lb|lbs|"
-    r"sem|murmur|hsm|range|pillows?|liters?|litres?)\b)"
+    r"sem|murmur|hsm|range|pillows?|liters?|litres?|cp|chest|ha|headache|discomfort|"
+    r"sob|nausea|anxiety|severity|intensity|on\s+(?:the\s+)?(?:pain|scale|vas|nrs))\b)"
 )
 # ventilator settings written like dates ("CPAP 5/5", "PSV 10/5/40%", "1st step mattress")
 PRESSURE_WORDS = r"cpap|bipap|bi-pap|psv|ps|peep|ips|ipap|epap|simv|imv|prvc|pressure\s+support"
@@ -85,7 +97,9 @@ SCORE_BEFORE = (
 DATE_CUE = (
     rf"(?:on|since|dated?|dob|d\.o\.b\.?|born|from|until|till|til|to|by|before|after|"
     rf"through|thru|starting|started|effective|as\s+of|seen|admitted|admission|"
-    rf"discharged?|d/c|next|last|appt|appointment|review|{WEEKDAY})"
+    rf"discharged?|d/c|next|last|appt|appointment|review|than\s+on|"
+    rf"developed|placed|removed|inserted|pulled|changed|transferred|scheduled|"
+    rf"planned|booked|due|(?-i:OR)|{WEEKDAY})"
 )
 HOLIDAY = (
     r"(?:christmas(?:\s+(?:eve|day))?|xmas(?:\s+(?:eve|day))?|"
@@ -179,6 +193,16 @@ PATTERNS = [
         0.8,
     ),
     Rx(
+        # day/month with a day that cannot be a month (13-31), after a date cue:
+        # "tidier than on 17/02", "since 25/12", "from 13/3 to 20/3"
+        "cued_day_month",
+        rf"(?=\d\d/\d)(?<![\w./:-])(?P<phi>(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))"
+        rf"(?<=\b{DATE_CUE}[\s:,]+(?:the\s+)?\d\d/\d{{1,2}})"
+        rf"(?![\w/]|[.:,-]\d){UNIT_AFTER}{VENT_AFTER}"
+        rf"(?<!(?i:{VENT_WORDS})\b[^\n]{{0,40}})",
+        0.75,
+    ),
+    Rx(
         # the second date of a range or alternative: "8/2 - 8/10", "8/9 or 8/10"
         # (/5 and /10 alone are scores; after a first date they are dates)
         "short_date_range_end",
@@ -214,7 +238,8 @@ PATTERNS = [
         "cued_month",
         rf"\b(?P<phi>{MONTH_FULL}|(?:sept?|jan|feb|apr|aug|oct|nov|dec)\.?)(?!\w)"
         rf"(?<=\b(?:in|since|during|until|till|by|before|after|through|from|of|last|next|this|"
-        rf"early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of)[\s-]+"
+        rf"early|mid|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|being|was|"
+        rf"around|back\s+in)[\s-]+"
         rf"(?:(?:early|mid|late)[\s-]+)?(?:{MONTH_FULL}|(?:sept?|jan|feb|apr|aug|oct|nov|dec)\.?))"
         # the modal verb: "this may be", "which may not"
         r"(?!(?<=(?i:may))\s+(?i:be|not|have|need|require|benefit|go|get|take|help|also|try|"
@@ -226,12 +251,23 @@ PATTERNS = [
         "cued_ordinal_day",
         rf"(?=\d{{1,2}}(?:st|nd|rd|th)\b)(?<![\w.])(?P<phi>{DAY}{ORD})\b"
         rf"(?<=\b(?:(?:on|since|by|until|till|from|before|after|through|starting|{WEEKDAY})"
-        rf"\s+(?:the\s+)?|(?:it[’']?s|it\s+is|today\s+is|today[’']?s)\s+the\s+)\d{{1,2}}{ORD})"
+        rf"\s+(?:the\s+)?|(?:it[’']?s|it\s+is|today\s+is|today[’']?s|is|was|be|around|"
+        rf"about|due|booked\s+for|set\s+for|scheduled\s+for|planned\s+for)\s+the\s+|"
+        # "on the evening of the 20th", "the weekend of the 3rd"
+        rf"(?:morning|afternoon|evening|night|day|weekend|week|end|start|beginning|middle)"
+        rf"\s+of\s+the\s+)\d{{1,2}}{ORD})"
         r"(?!\s+(?:floor|grade|time|times|attempt|day|week|month|year|cycle|dose|line|"
         r"trial|session|visit|percentile|degree|generation|round|try|place|period|"
         r"st|street|ave|avenue|rd|road|of\s+(?:the|them|those|these)|one|session|step|unit|units|"
         r"bag|bags|toe|toes|finger|fingers|rib|ribs|degree|liter|litre|l|dose|bolus|set|"
-        r"cpap|trial|amp|pack)\b)",
+        r"cpap|trial|amp|pack|century|hour|hr|anniversary|birthday|percent|centile|"
+        r"child|son|daughter|grandchild|baby|pregnancy|sibling|ward|bed|room|house|"
+        r"lap|quarter|inning|period|shift|episode|admission|hospitali[sz]ation|"
+        r"attempt|overdose|relapse|marriage|wife|husband|job|post|stage|lumbar|cervical|"
+        r"thoracic|intercostal|ics|space|metacarpal|metatarsal|digit|cranial|nerve|"
+        r"heart\s+sound|hs|division|year|phase|level|person|people|kid|born|grader|to|in\s+line|in\s+(?:his|her|the|their|my|our)\s+(?:family|class|year|group|team))\b"
+        # "the 2nd of 4 children": "of" after the ordinal must lead to a month
+        rf"|\s+of\b(?!\s+(?:{MONTH}|this\s+month|next\s+month|last\s+month|the\s+month)\b))",
         0.7,
     ),
     Rx(
@@ -262,6 +298,102 @@ PATTERNS = [
 ]
 
 
+# Holiday and festival names as data (recognizers/data/holidays.tsv, built by
+# data/build_holidays.py from the `holidays` package and a hand-written festival list).
+# About 1,300 names: matched with a character trie compiled by the stdlib engine
+# (linear, no per-name scan), in any case ("ci") or only as written ("cs").
+_HOLIDAY_FILE = Path(__file__).resolve().parent / "data" / "holidays.tsv"
+_SEP = {" ": r"[\s\-]+", "-": r"[\s\-]?", "'": "['’]?", "’": "['’]?", ".": r"\.?"}
+
+
+def _char_trie(names: list[str]) -> str:
+    """A character-level trie alternation: one branch per distinct next character."""
+    trie: dict = {}
+    for n in names:
+        node = trie
+        for ch in regex.sub(r"\s+", " ", n.strip()):
+            node = node.setdefault(ch, {})
+        node[""] = None
+
+    def emit(node: dict) -> str:
+        end = "" in node
+        keys = [k for k in node if k != ""]
+        alts = [(_SEP.get(k) or re.escape(k)) + emit(node[k]) for k in sorted(keys)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return emit(trie)
+
+
+def _load_holidays() -> tuple[list[str], list[str]]:
+    ci, cs = [], []
+    try:
+        lines = _HOLIDAY_FILE.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return ci, cs
+    for line in lines:
+        if line and not line.startswith("#"):
+            name, _, flag = line.partition("\t")
+            (cs if flag.strip() == "cs" else ci).append(name)
+    return ci, cs
+
+
+_HOL_CI, _HOL_CS = _load_holidays()
+# one scan of the lower-cased text for every name; a "cs" name must then be written
+# with the capitals of the list ("Family Day", not "family day")
+_HOL_CASED = {regex.sub(r"[\W_]+", " ", n.lower()).strip(): n for n in _HOL_CS}
+for _n in _HOL_CI:
+    _HOL_CASED.pop(regex.sub(r"[\W_]+", " ", _n.lower()).strip(), None)
+_HOL_RE = (
+    re.compile(rf"(?<![\w'’\-])(?:{_char_trie(sorted({n.lower() for n in _HOL_CI + _HOL_CS}))})"
+               r"(?![\w'’\-])")
+    if (_HOL_CI or _HOL_CS) else None
+)
+_HOL_YEAR = regex.compile(rf",?\s+(?:of\s+)?{YEAR}(?!\d)", regex.IGNORECASE)
+_HOL_NOT_AFTER = regex.compile(HOLIDAY_NOT_AFTER, regex.IGNORECASE)
+
+
+def _cased_ok(found: str, listed: str) -> bool:
+    """Every capital of a case-sensitive name is written as a capital."""
+    f = [w for w in regex.split(r"[\W_]+", found) if w]
+    l = [w for w in regex.split(r"[\W_]+", listed) if w]
+    if found.isupper():  # ALL-CAPS notes: only the distinctive ("ci") names
+        return False
+    return len(f) == len(l) and all(not b[:1].isupper() or a[:1].isupper() for a, b in zip(f, l))
+
+
+class HolidayNameRecognizer(LocalRecognizer):
+    """Named holidays and festivals from the data file, with an optional year."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["DATE_TIME"], name="HolidayNameRecognizer",
+                         supported_language="en", context=[])
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
+        if (entities and "DATE_TIME" not in entities) or _HOL_RE is None:
+            return []
+        low = text.lower()
+        if len(low) != len(text):  # a rare letter whose lower case is longer
+            low = "".join(c.lower()[:1] or c for c in text)
+        out = []
+        for m in _HOL_RE.finditer(low):
+            s, e = m.span()
+            listed = _HOL_CASED.get(regex.sub(r"[\W_]+", " ", m.group()).strip())
+            if listed is not None and not _cased_ok(text[s:e], listed):
+                continue
+            y = _HOL_YEAR.match(text, e)
+            if y:
+                e = y.end()
+            if _HOL_NOT_AFTER.match(text, e) is None:
+                continue
+            out.append(make_result(self, "DATE_TIME", s, e, 0.7, "holiday_name", None))
+        return out
+
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 GATES = {
@@ -273,6 +405,7 @@ GATES = {
     "month_short_year": ("/",),
     "cued_short_date": ("/", "-"),
     "short_date_range_end": ("/",),
+    "cued_day_month": ("/",),
     "double_short_date": ("/",),
     "slash_dot_date": ("/",),
     "month_day": _MONTHS,
@@ -291,13 +424,39 @@ GATES = {
 }
 
 
+
+# Day-first short dates ("on 17/02") are a British/Australian habit; in a note that
+# writes ventilator settings or 24-hour clock times (US ICU style) the same shape is a
+# pressure pair ("on 14/5") and the rule is off for the whole document.
+DAY_FIRST_ONLY = {"cued_day_month"}
+_ICU_NOTE = re.compile(
+    rf"\b(?:{PRESSURE_WORDS}|fio2|vent|ventilator|extubated|intubated|abg)\b"
+    r"|(?:\bat|@)\s*(?:[01]\d|2[0-3])[0-5]\d(?!\d)"
+    r"|(?<![\d\-])(?:[01]\d|2[0-3])(?:00|30)\s*-\s*(?:[01]\d|2[0-3])(?:00|30)(?![\d\-])",
+    re.IGNORECASE,
+)
+
+
+class DateRecognizer(GatedRegexRecognizer):
+    def _active(self, text: str):
+        icu = None
+        for rx in super()._active(text):
+            if rx.name in DAY_FIRST_ONLY:
+                if icu is None:
+                    icu = _ICU_NOTE.search(text) is not None
+                if icu:
+                    continue
+            yield rx
+
+
 def get_recognizers():
     return [
-        GatedRegexRecognizer(
+        DateRecognizer(
             "DATE_TIME",
             PATTERNS,
             gates=GATES,
             name="DateRecognizer",
             context=["date", "dated", "on", "since", "dob", "born", "admitted", "seen"],
-        )
+        ),
+        HolidayNameRecognizer(),
     ]

@@ -7,7 +7,10 @@
   "born in march of eighty seven", "march of oh four";
 * day first: "the third of march", "twenty first of june";
 * ordinal day after a date cue: "on the twenty first", "since the third"
-  (not "on the third floor", "the third time").
+  (not "on the third floor", "the third time");
+* an ordinal that can only be a day (tenth to thirty-first) after "the", without a
+  cue: "yeah the twenty third right before christmas" (not "the twenty first century",
+  "the fifteenth floor").
 
 A spoken year on its own ("nineteen eighty seven") is not a date; it is only
 reported as part of a month phrase.
@@ -42,8 +45,13 @@ NOT_AFTER_ORD = (
     r"(?!\s+(?:floor|grade|time|times|attempt|day|week|month|year|cycle|dose|line|trial|"
     r"session|visit|percentile|degree|generation|round|try|place|period|one|person|"
     r"child|kid|son|daughter|baby|wife|husband|marriage|job|question|step|page|thing|"
-    r"of\s+(?:the|them|those|these|us|my|his|her)|opinion|half|quarter|option)\b)"
+    r"of\s+(?:the|them|those|these|us|my|his|her)|opinion|half|quarter|option|century|"
+    r"hour|anniversary|birthday|psalm|amendment|street|avenue|ward|bed|room|bus|"
+    r"floor|level|stage|percentile|to|in\s+line|birthday)\b)"
 )
+# an ordinal that can only be a day of the month (11th-31st), spoken with "the":
+# "yeah the twenty third right before christmas", "by the fifteenth"
+DAY_ORD_HIGH = rf"(?:twenty[\s-]+{_UORD}|thirty[\s-]+first|twentieth|thirtieth|{_TEENORD})"
 
 PATTERNS = [
     Rx(
@@ -68,6 +76,13 @@ PATTERNS = [
         rf"thursday|friday|saturday|sunday)\s+the\s+(?P<phi>{DAY_ORD_W})\b{NOT_AFTER_ORD}",
         0.65,
     ),
+    Rx(
+        "the_high_ordinal_spoken",
+        rf"\bthe\s+(?P<phi>{DAY_ORD_HIGH})\b{NOT_AFTER_ORD}"
+        # "the twenty first of ..." is day_of_month_spoken; "the twenty first century"
+        r"(?!\s+of\b)",
+        0.6,
+    ),
 ]
 
 
@@ -80,6 +95,9 @@ GATES = {
     "month_day_spoken": _MONTHS,
     "day_of_month_spoken": _MONTHS,
     "month_year_spoken": _MONTHS,
+    "the_high_ordinal_spoken": re.compile(
+        r"\bthe\s+(?:twenty|thirty|\w+teenth|tenth|eleventh|twelfth)", re.IGNORECASE
+    ),
     "cued_ordinal_spoken": re.compile(
         r"\bthe\s+(?:twenty|thirty|first|second|third|\w+th)\b", re.IGNORECASE
     ),

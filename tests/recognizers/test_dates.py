@@ -134,3 +134,55 @@ def test_icu_date_ranges(text, value):
 )
 def test_icu_not_dates(text, value):
     assert untouched(text, value)
+
+
+# --- holidays as data, ordinal days in context, day-first short dates ---------------
+
+@pytest.mark.parametrize("text,value", [
+    ("Symptoms flare every Diwali.", "Diwali"),
+    ("Visited family for Chuseok.", "Chuseok"),
+    ("first Wigilia without him", "Wigilia"),
+    ("Quiet since Waitangi Day.", "Waitangi Day"),
+    ("Relapsed at Eid ul-Adha 2023.", "Eid ul-Adha 2023"),
+    ("argued on canada day", "canada day"),
+    ("SEEN AFTER PASSOVER", "PASSOVER"),
+    ("Went to the races on Derby Day.", "Derby Day"),
+    ("Took an overdose on the evening of the 20th.", "20th"),
+    ("Unsettled since the morning of the 3rd.", "3rd"),
+    ("Her tribunal is the 27th.", "27th"),
+    ("Calmer than on 17/02, eating.", "17/02"),
+    ("Signed off since 25/12.", "25/12"),
+    ("Right IJ placed 9/14.", "9/14"),
+    ("yeah the twenty third right before christmas", "twenty third"),
+    ("last time being december when you went in", "december"),
+])
+def test_new_date_shapes(text, value):
+    assert covered(text, value)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("We had a family day out.", "family day"),
+    ("She had an epiphany.", "epiphany"),
+    ("Christmas tree up early.", "tree"),
+    ("She was the 2nd of 5 children.", "2nd"),
+    ("He was the 1st in his family to finish school.", "1st"),
+    ("Open 24/7.", "24/7"),
+    ("Pt on PSV 15/5, PEEP 5; on 14/5 overnight.", "14/5"),
+    ("@ 0400 pt developed 4/10 CP, given ntg.", "4/10"),
+    ("WBC up to 18.1 from 16.2.", "18.1"),
+    ("the twenty first century", "twenty first"),
+    ("the fifteenth floor", "fifteenth"),
+])
+def test_new_date_negatives(text, value):
+    assert untouched(text, value)
+
+
+def test_holiday_data_file_is_shipped_and_clean():
+    from pathlib import Path
+
+    p = Path(D.__file__).parent / "data" / "holidays.tsv"
+    lines = [l for l in p.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
+    assert len(lines) > 500
+    for line in lines:
+        name, flag = line.split("\t")
+        assert flag in ("ci", "cs") and name.strip() == name and not any(c.isdigit() for c in name)

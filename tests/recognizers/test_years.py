@@ -61,3 +61,42 @@ def test_linear_on_long_text():
     t = time.perf_counter()
     R.analyze(text, ["DATE_TIME"])
     assert time.perf_counter() - t < 3.0
+
+
+# --- years tied to a life, year ranges, prose cues; clock times stay -----------------
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("Posted to Cyprus 2001-2003 with the army.", "2001"),
+        ("Posted to Cyprus 2001-2003 with the army.", "2003"),
+        ("at university 1996–99, then London", "1996"),
+        ("Divorced 2013 and moved north.", "2013"),
+        ("They separated in 2018, when the twins were small.", "2018"),
+        ("Clean since 2012, attends meetings.", "2012"),
+        ("Worked as a welder from 2004 until the plant shut.", "2004"),
+        ("grief since the 2020 lockdown", "2020"),
+        ("wedding photo (2005) on the shelf", "2005"),
+        ("h/o R CEA 1998, HTN", "1998"),
+        ("pmh: lymphoma 2002 s/p chemo", "2002"),
+    ],
+)
+def test_life_and_prose_years(text, value):
+    assert value in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pt slept from 1900 to 2300 without distress.",
+        "HR 80s. shift 1900-2000 quiet, 2000-2030 agitated.",
+        "Pt calm. gtt started 2000 per protocol.",
+        "Pt restless until 2000, then slept. BP 110/60",
+        "@2130 pt medicated; labs 0000-0800.",
+        "Paid $2000 for the car.",
+        "Aim 1500 steps a day and 2000 calories.",
+        "Recheck until 2000 tonight.",
+    ],
+)
+def test_clock_times_and_quantities_stay(text):
+    assert found(text) == set()
