@@ -21,8 +21,8 @@ Catches every written form of a date more specific than a year:
 * holidays: "Christmas Eve 2024", "Christmas Day", "Easter Sunday 2023",
   "New Year's Eve", "Thanksgiving 2022", "4th of July", ...; and about 1,300 holiday
   and festival names of many countries and faiths as data (``data/holidays.tsv``,
-  generated from the ``holidays`` package plus a festival list: "Diwali", "Chuseok",
-  "Wigilia", "Waitangi Day", "Eid al-Adha 2023"; see ``data/PROVENANCE.md``);
+  generated from the ``holidays`` package plus a festival list: "Diwali", "Seollal",
+  "Nochebuena", "Waitangi Day", "Eid al-Adha 2023"; see ``data/PROVENANCE.md``);
 * season + year: "spring 2024", "winter of 2019".
 
 Speed: patterns with a context lookbehind start with a lookahead of their digit

@@ -13,7 +13,7 @@ Sources (see PROVENANCE.md):
    optional, government and unofficial holiday of every supported country, and of the
    subdivisions of the English-speaking countries, for the years 2020-2027.
 2. ``FESTIVALS`` below: religious, cultural and sporting days that the package does
-   not list under an English name (Wigilia, Chuseok in its own words, Nowruz,
+   not list under an English name (Nochebuena, Seollal, Nowruz,
    Melbourne Cup Day...), written for this project from general knowledge (CC0).
 
 Output, one name a line: ``name<TAB>ci`` (matched in any case: the name has a word
@@ -36,7 +36,6 @@ YEARS = range(2020, 2028)
 
 # Days fixed by religion, culture or sport, written for this project (CC0).
 FESTIVALS = """
-Wigilia
 Christmas Eve
 Nochebuena
 Noche Buena
@@ -104,7 +103,6 @@ Lunar New Year
 Chinese New Year
 Spring Festival
 Seollal
-Chuseok
 Tết
 Mid-Autumn Festival
 Moon Festival
@@ -139,7 +137,6 @@ Thanksgiving
 Thanksgiving Day
 Black Friday
 Super Bowl Sunday
-Derby Day
 St Patrick's Day
 St. Patrick's Day
 St David's Day
