@@ -1,9 +1,11 @@
 """Person names found by lexicon lookup, in any case (Title, lowercase, ALL CAPS).
 
-The lexicons (``lexicons/names.tsv.gz``, see ``lexicons/PROVENANCE.md``) hold ~117k
+The lexicons (``lexicons/names*.gz``, see ``lexicons/PROVENANCE.md``) hold ~117k
 first names and surnames from the 1990 US Census and Faker's Latin-script locale
 lists, each with a popularity (0-9) and an *ambiguity* score (0-9: how much the name
-is also an ordinary English or clinical word, e.g. Hope, Will, Brown, Stone, Fall).
+is also an ordinary English or clinical word, e.g. Hope, Will, Brown, Stone, Fall),
+plus ~390k *weak* names from names-dataset (106 countries) that are taken only as
+Title-case words in prose (:func:`_weak_name_ok`).
 
 The text is tokenised with one regex and every token is looked up in a dict; no big
 alternation.  How much a match counts depends on the document's *case mode*:
@@ -49,6 +51,28 @@ def _names() -> dict[str, NameInfo]:
             name, kinds, pop, amb = parts
             out[name] = ("F" in kinds, "L" in kinds, int(pop), int(amb))
     return out
+
+
+# the entry of a *weak* name (names-dataset only, never an English word): pop -1
+_WEAK_INFO = {"F": (True, False, -1, 0), "L": (False, True, -1, 0), "FL": (True, True, -1, 0)}
+
+
+@lru_cache(maxsize=1)
+def _weak() -> tuple[frozenset[str], frozenset[str]]:
+    """Weak first names and surnames (``lexicons/build.py`` says why they are weak)."""
+    out = []
+    for kind in ("first", "last"):
+        with gzip.open(LEXICON_DIR / f"names_weak_{kind}.txt.gz", "rt", encoding="utf-8") as fh:
+            out.append(frozenset(fh.read().split()))
+    return out[0], out[1]
+
+
+def _weak_info(k: str) -> Optional[NameInfo]:
+    first, last = _weak()
+    f, l = k in first, k in last
+    if not (f or l):
+        return None
+    return _WEAK_INFO["FL" if f and l else "F" if f else "L"]
 
 
 @lru_cache(maxsize=1)
@@ -112,15 +136,22 @@ def _key(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
-def lookup(word: str) -> Optional[NameInfo]:
-    """Lexicon entry for a name token (any case), trying apostrophe-less forms."""
+def lookup(word: str, weak: bool = False) -> Optional[NameInfo]:
+    """Lexicon entry for a name token (any case), trying apostrophe-less forms.
+
+    *Weak* names (pop -1: known only from names-dataset) are returned only with
+    ``weak=True``: the lexicon recognizer takes them in ordinary prose
+    (:func:`_weak_name_ok`); every other user sees the stricter lexicon."""
     names = _names()
     k = _key(word)
     info = names.get(k)
     if info is None and "'" in k:
         info = names.get(k.replace("'", ""))
         if info is None and k.endswith("'s"):
-            info = names.get(k[:-2])
+            k = k[:-2]
+            info = names.get(k)
+    if info is None and weak:
+        return _weak_info(k)
     return info
 
 
@@ -244,7 +275,7 @@ class _Tok:
 
 
 def _token_info(tok: str) -> Optional[NameInfo]:
-    info = lookup(tok)
+    info = lookup(tok, weak=True)
     if info is not None or "-" not in tok:
         return info
     # hyphenated: a double-barrelled name when every part is a name
@@ -279,6 +310,19 @@ def _classify(w: str):
     return _token_info(w), 0
 
 
+def _weak_name_ok(text: str, m, mode: str) -> bool:
+    """A *weak* name (known only from names-dataset, which also holds abbreviations
+    such as Tmax or Fio; only those that are never English words are kept) counts
+    only when it stands as an ordinary capitalised word in ordinary
+    prose: Title case with no inner capitals, not glued to a digit (FiO2), in a
+    mixed-case document. Elsewhere it needs a cue (name_context)."""
+    w = m.group()
+    if mode != "mixed" or not w[0].isupper() or not w[1:].replace("-", "").replace("'", "").replace("’", "").islower():
+        return False
+    s, e = m.span()
+    return not ((s and text[s - 1].isdigit()) or (e < len(text) and text[e].isdigit()))
+
+
 class LexiconNameRecognizer(LocalRecognizer):
     """PERSON from first-name / surname lexicons, case-aware and ambiguity-scored."""
 
@@ -301,10 +345,13 @@ class LexiconNameRecognizer(LocalRecognizer):
     def _single(t: _Tok, mode: str) -> float:
         first, last, pop, amb = t.info
         n = len(t.text)
+        weak = pop < 0  # known only from names-dataset (see lexicons/build.py)
         if mode == "mixed":
             if t.style == "T":
                 if amb <= 2:
-                    return 0.5 if t.sent_start and amb > 0 else 0.6
+                    if t.sent_start and (amb > 0 or weak):
+                        return 0.3 if weak else 0.5
+                    return 0.6
                 if amb <= 5:
                     return 0.3 if t.sent_start else 0.45
                 # a common word: left to the context patterns ("son Will", "Mrs Price")
@@ -398,6 +445,8 @@ class LexiconNameRecognizer(LocalRecognizer):
                 if len(_INFO) < 300000:
                     _INFO[w] = got
             info, cut = got
+            if info is not None and info[2] < 0 and not _weak_name_ok(text, m, mode):
+                info = None
             if info is None and not (len(w) == 1 and w.isupper()):
                 prev_end = m.end()
                 continue
@@ -461,7 +510,8 @@ class LexiconNameRecognizer(LocalRecognizer):
                 i = last_idx + 1
                 continue
             sc = self._single(t, mode)
-            if (sc < 0.6 and mode == "mixed" and t.style == "T" and t.info[3] > 2
+            # an ambiguous or weak name followed by a verb only people do
+            if (sc < 0.6 and mode == "mixed" and t.style == "T" and (t.info[3] > 2 or t.info[2] < 0)
                     and (t.info[0] or t.info[2] >= 3)
                     and _key(text[t.start:t.end]) not in headings()
                     and _key(text[t.start:t.end]) not in _NOT_PERSON

@@ -2,9 +2,10 @@
 
 Usage (from the repository root, with the dev venv active)::
 
-    pip download --no-deps names==0.3.0 spacy-lookups-data==1.0.5 -d /tmp/lexsrc
+    pip download --no-deps names==0.3.0 spacy-lookups-data==1.0.5 names-dataset==3.3.1 -d /tmp/lexsrc
     python recognizers/lexicons/build.py --names-sdist /tmp/lexsrc/names-0.3.0.tar.gz \
-        --lookups-wheel /tmp/lexsrc/spacy_lookups_data-1.0.5-py2.py3-none-any.whl
+        --lookups-wheel /tmp/lexsrc/spacy_lookups_data-1.0.5-py2.py3-none-any.whl \
+        --names-dataset-wheel /tmp/lexsrc/names_dataset-3.3.1-py3-none-any.whl
 
 Faker must be importable (its locale person providers are read directly).
 Sources, versions and licences are recorded in PROVENANCE.md.
@@ -19,6 +20,9 @@ Outputs (all lowercase, NFC):
   needs context; 0 = used only as a name).  Derived from spaCy's English lexeme
   log-probabilities of the lowercase and the capitalised form, plus the hand list
   ``ambiguous_words.txt``.
+* ``names_weak_first.txt.gz``, ``names_weak_last.txt.gz`` -- one name per line: the
+  *weak* names, known only from names-dataset (see ``main``) and never English words
+  (ambiguity 0); the recognizer takes them only as Title-case words in prose.
 * ``common_words.tsv.gz`` -- ``word<TAB>wordness`` for the ~25k most frequent lowercase
   English words (wordness 0-9 from the lowercase log-probability), used to reject
   ordinary words after titles/relationship words in lowercase or ALL-CAPS text.
@@ -50,6 +54,7 @@ FAKER_LOCALES = [
 ]
 LATIN = regex.compile(r"^[\p{Latin}][\p{Latin}'’\- ]*$")
 NAME_OK = regex.compile(r"^[\p{L}][\p{L}'’\-]*[\p{L}]$")
+WEAK_OK = regex.compile(r"[aeiouyàáâãäåèéêëìíîïòóôõöùúûüý]")
 
 
 def fold(s: str) -> str:
@@ -106,6 +111,34 @@ def faker_names() -> tuple[set[str], set[str], list[str]]:
                     if NAME_OK.match(part) and len(part) >= 2:
                         target.add(part)
     return first, last, used
+
+
+# names-dataset: a name counts when it ranks in the top MAX_RANK of some country
+MAX_RANK = 5000
+
+
+def names_dataset(wheel: Path) -> tuple[set[str], set[str]]:
+    """First names and surnames from names-dataset 3.3.1 (its pickled tables, read
+    directly; the package itself need not be installed): every single-word,
+    Latin-script name in the top ``MAX_RANK`` of at least one of its 106 countries."""
+    import pickle
+
+    out = []
+    with zipfile.ZipFile(wheel) as zf:
+        for member in ("names_dataset/v3/first_names.pkl.gz", "names_dataset/v3/last_names.pkl.gz"):
+            with zf.open(member) as fh:
+                table = pickle.load(gzip.open(io.BytesIO(fh.read())))
+            kept: set[str] = set()
+            for name, info in table.items():
+                ranks = [r for r in (info.get("rank") or {}).values() if r]
+                if not ranks or min(ranks) > MAX_RANK or " " in name or not LATIN.match(name):
+                    continue
+                n = unicodedata.normalize("NFC", name.lower())
+                if NAME_OK.match(n):
+                    kept.add(n)
+            out.append(kept)
+            del table
+    return out[0], out[1]
 
 
 def lexeme_probs(wheel: Path) -> dict[str, float]:
@@ -167,11 +200,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--names-sdist", type=Path, required=True)
     ap.add_argument("--lookups-wheel", type=Path, required=True)
+    ap.add_argument("--names-dataset-wheel", type=Path, required=True)
     ap.add_argument("--out", type=Path, default=HERE)
     args = ap.parse_args()
 
     c_first, c_last = census(args.names_sdist)
     f_first, f_last, locales = faker_names()
+    nd_first, nd_last = names_dataset(args.names_dataset_wheel)
     probs = lexeme_probs(args.lookups_wheel)
     hand = read_list(HERE / "ambiguous_words.txt")
 
@@ -186,14 +221,40 @@ def main() -> None:
             for form in {n, fold(n)}:
                 kinds.setdefault(form, set()).add(kind)
                 pop.setdefault(form, 0)
+    # names-dataset adds names from many more cultures, but it was collected from
+    # social-media profiles and holds words and abbreviations too (She, Lumen, Tmax):
+    # a name known only from it is *weak*: taken on its own only in Title
+    # case in ordinary prose, never in ALL-CAPS or lower-case text without a cue,
+    # and never when it is one of the ~25k most frequent English words.
+    known = set(kinds)
+    for names, kind in ((nd_first, "F"), (nd_last, "L")):
+        for n in names:
+            for form in {n, fold(n)}:
+                if form in known:  # the other sources' entries are left as they are
+                    continue
+                if len(form) < 3 or not WEAK_OK.search(form) or probs.get(form, -21.0) >= -14.5:
+                    continue
+                kinds.setdefault(form, set()).add(kind)
+                pop[form] = -1
 
     lines = []
+    weak: dict[str, list[str]] = {"F": [], "L": []}
     for n in sorted(kinds):
         if len(n) < 2:
             continue
+        amb = ambiguity(n, probs, hand)
+        if pop[n] < 0:
+            # weak names are used only when they are never English words (amb 0):
+            # stored as plain lists, which load in a fraction of the time
+            if amb == 0:
+                for k in kinds[n]:
+                    weak[k].append(n)
+            continue
         k = "".join(sorted(kinds[n]))
-        lines.append(f"{n}\t{k}\t{pop[n]}\t{ambiguity(n, probs, hand)}")
+        lines.append(f"{n}\t{k}\t{pop[n]}\t{amb}")
     _write_gz(args.out / "names.tsv.gz", "\n".join(lines) + "\n")
+    _write_gz(args.out / "names_weak_first.txt.gz", "\n".join(weak["F"]) + "\n")
+    _write_gz(args.out / "names_weak_last.txt.gz", "\n".join(weak["L"]) + "\n")
 
     words = []
     for w, p in probs.items():
@@ -203,7 +264,8 @@ def main() -> None:
     _write_gz(args.out / "common_words.tsv.gz", "\n".join(f"{w}\t{s}" for w, s in words) + "\n")
 
     print(f"names: {len(lines)} (census first {len(c_first)}, census last {len(c_last)}, "
-          f"faker first {len(f_first)}, faker last {len(f_last)}; locales {len(locales)}: "
+          f"faker first {len(f_first)}, faker last {len(f_last)}; weak (names-dataset) first "
+          f"{len(weak['F'])}, last {len(weak['L'])}; locales {len(locales)}: "
           f"{' '.join(locales)})")
     print(f"common words: {len(words)}")
 
