@@ -12,7 +12,9 @@ Detection runs in five steps:
 3. the client card's known values are added (``deid.client_card``);
 4. confidently found values are propagated to their other occurrences in the
    document (``deid.propagation``);
-5. findings are grown to whole words and merged into non-overlapping spans.
+5. findings are grown to whole words and merged into non-overlapping spans;
+6. with a ``recall: max`` profile, every word left that is not known to be safe is
+   removed too (``deid.safety_net``).
 
 Scrubbing applies the profile's operators through presidio-anonymizer.
 """
@@ -38,6 +40,7 @@ from .offline import enforce_offline
 from .operators import build_operators
 from .profiles import Profile, load_profile
 from .propagation import propagate
+from .safety_net import unknown_words
 
 log = logging.getLogger("deid")
 
@@ -248,6 +251,8 @@ class Deidentifier:
         kept = merge_overlaps(kept)
         kept.extend(propagate(text, kept, self._is_common, self._veto))
         kept = merge_overlaps([expand_to_words(text, f) for f in kept])
+        if self.profile.recall == "max":
+            kept = merge_overlaps(kept + unknown_words(text, kept))
         for f in kept:
             f.value = text[f.start:f.end]
         return kept

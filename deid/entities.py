@@ -32,6 +32,7 @@ ENTITY_TYPES: dict[str, str] = {
     "DEVICE_ID": "device serial numbers and identifiers",
     "ID": "any other unique identifying number or code",
     "UNIQUE_EVENT": "unique identifying events, characteristics or roles (quasi-identifiers)",
+    "UNKNOWN": "a word no list knows, removed by the recall-first safety net (profiles with recall: max)",
 }
 
 SUPPORTED_ENTITIES = list(ENTITY_TYPES)

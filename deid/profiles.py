@@ -10,6 +10,8 @@ A profile file looks like::
       DATE_TIME: {operator: year}
       AGE: {operator: age}
     allow: ["Beck"]           # terms that are never removed
+    recall: max               # optional: also remove every word not known to be safe
+                              # (deid/safety_net.py); default: normal
 
 Operators are listed in ``deid.operators.OPERATORS``.
 """
@@ -34,6 +36,7 @@ class Profile:
     default: dict[str, Any] = field(default_factory=lambda: {"operator": "tag"})
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)
     allow: list[str] = field(default_factory=list)
+    recall: str = "normal"  # "max": the recall-first safety net (deid/safety_net.py)
 
     def operator_for(self, entity_type: str) -> dict[str, Any]:
         return self.entities.get(entity_type, self.default)
@@ -73,7 +76,10 @@ def load_profile(name_or_path: str) -> Profile:
         default=dict(raw.get("default") or {"operator": "tag"}),
         entities={str(k): dict(v) for k, v in (raw.get("entities") or {}).items()},
         allow=[str(a) for a in (raw.get("allow") or [])],
+        recall=str(raw.get("recall", "normal")),
     )
+    if prof.recall not in ("normal", "max"):
+        raise ConfigError(f"profile '{prof.name}': recall must be 'normal' or 'max'")
     for ent, spec in [("default", prof.default), *prof.entities.items()]:
         if ent != "default" and ent not in ENTITY_TYPES:
             raise ConfigError(f"profile '{prof.name}': unknown entity type '{ent}'")

@@ -23,6 +23,11 @@ Outputs (all lowercase, NFC):
 * ``names_weak_first.txt.gz``, ``names_weak_last.txt.gz`` -- one name per line: the
   *weak* names, known only from names-dataset (see ``main``) and never English words
   (ambiguity 0); the recognizer takes them only as Title-case words in prose.
+* ``vocabulary.txt.gz`` -- one word a line: the ~200k lowercase word forms seen in
+  English text at least about as often lowercase as capitalised (log-prob >= -19.5),
+  so ordinary, clinical and drug words but not names, and the ALL-CAPS acronyms of
+  two to six letters with log-prob >= -17 (CBT, PTSD, GP), lowercased; read by the
+  recall-first safety net (``deid/safety_net.py``).
 * ``common_words.tsv.gz`` -- ``word<TAB>wordness`` for the ~25k most frequent lowercase
   English words (wordness 0-9 from the lowercase log-probability), used to reject
   ordinary words after titles/relationship words in lowercase or ALL-CAPS text.
@@ -139,6 +144,9 @@ def names_dataset(wheel: Path) -> tuple[set[str], set[str]]:
             out.append(kept)
             del table
     return out[0], out[1]
+
+
+VOCAB_MIN_LOGPROB = -19.5
 
 
 def lexeme_probs(wheel: Path) -> dict[str, float]:
@@ -263,6 +271,20 @@ def main() -> None:
     words.sort()
     _write_gz(args.out / "common_words.tsv.gz", "\n".join(f"{w}\t{s}" for w, s in words) + "\n")
 
+    # the safety net's vocabulary: every lowercase word form written in English text
+    # at least as often lowercase as capitalised (drugs, conditions, slang; not names)
+    vocab = []
+    for w, p in probs.items():
+        if p >= VOCAB_MIN_LOGPROB and w.isalpha() and w.islower() and len(w) >= 2:
+            cp = max(probs.get(w.capitalize(), -21.0), probs.get(w.upper(), -21.0))
+            if p >= cp - 1.5:
+                vocab.append(w)
+        elif p >= -17.0 and w.isalpha() and w.isupper() and 2 <= len(w) <= 6:
+            vocab.append(w.lower())  # frequent acronyms: CBT, PTSD, ICU, GP
+    vocab = sorted(set(vocab))
+    _write_gz(args.out / "vocabulary.txt.gz", "\n".join(vocab) + "\n")
+
+    print(f"vocabulary: {len(vocab)}")
     print(f"names: {len(lines)} (census first {len(c_first)}, census last {len(c_last)}, "
           f"faker first {len(f_first)}, faker last {len(f_last)}; weak (names-dataset) first "
           f"{len(weak['F'])}, last {len(weak['L'])}; locales {len(locales)}: "
