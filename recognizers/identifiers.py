@@ -40,7 +40,9 @@ from typing import Iterable
 
 import regex
 
-from ._base import DEFAULT_FLAGS, RegexRecognizer, Rx, luhn_ok
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from ._base import DEFAULT_FLAGS, RegexRecognizer, Rx, luhn_ok, make_result
 
 # ----------------------------------------------------------------------------- speed
 
@@ -473,5 +475,220 @@ def _generic() -> RegexRecognizer:
     )
 
 
+# ----------------------------------------------------------------------------- free-form codes
+
+DATA_DIR = __import__("pathlib").Path(__file__).resolve().parent / "data"
+
+
+def read_sections(path) -> dict[str, list[str]]:
+    """``[section]`` headers, then entries (one a line, or several separated by spaces
+    when ``words`` is used by the reader); '#' starts a comment.  Shared with
+    labelled_fields.py."""
+    out: dict[str, list[str]] = {}
+    cur = None
+    for raw in open(path, encoding="utf-8"):
+        line = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            cur = out.setdefault(line[1:-1].strip(), [])
+        elif cur is not None:
+            cur.append(line)
+    return out
+
+
+_NUMBER_WORDS = None
+
+
+def number_words() -> tuple[frozenset, frozenset]:
+    """(units, measured): words after a number that make it a quantity, and words before
+    a number that make it a lab value, vital sign or setting (data/number_words.txt)."""
+    global _NUMBER_WORDS
+    if _NUMBER_WORDS is None:
+        sec = read_sections(DATA_DIR / "number_words.txt")
+        words = lambda k: frozenset(w for line in sec.get(k, []) for w in line.lower().split())
+        _NUMBER_WORDS = (words("units"), words("measured"), words("short code cues"))
+    return _NUMBER_WORDS[:2]
+
+
+def short_code_cues() -> frozenset:
+    number_words()
+    return _NUMBER_WORDS[2]
+
+
+_RUN3 = regex.compile(r"\d{3,}")
+_ALNUM = regex.compile(r"[A-Za-z0-9]")
+_DIGITS = regex.compile(r"\d+")
+_ALPHA = regex.compile(r"[A-Za-z]+")
+_SHORT_DECIMAL = regex.compile(r"(?<![\d.])\d{1,3}\.\d{1,2}(?![\d])")
+_ICD = regex.compile(r"[A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?", regex.IGNORECASE)
+_TIME_PART = regex.compile(r"(?:[01]?\d|2[0-4])(?::?[0-5]\d)?(?:[ap]m?)?", regex.IGNORECASE)
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+_PREV_WORD = regex.compile(r"([A-Za-z][A-Za-z0-9/]*)[ \t]*[:=#\-]?[ \t]*(?:of|at|was|is|to|from)?[ \t]*$")
+_NEXT_WORD = regex.compile(r"[ \t]?([A-Za-z%][A-Za-z0-9/]*)")
+
+
+def _token_bounds(text: str, s: int, e: int) -> tuple[int, int]:
+    """Grow a digit run to its whole code: letters and digits, joined by single - / . """
+    n = len(text)
+    while True:
+        if s > 0 and text[s - 1].isascii() and text[s - 1].isalnum():
+            s -= 1
+        elif s > 1 and text[s - 1] in "-/." and text[s - 2].isascii() and text[s - 2].isalnum():
+            s -= 2
+        else:
+            break
+    while True:
+        if e < n and text[e].isascii() and text[e].isalnum():
+            e += 1
+        elif e + 1 < n and text[e] in "-/." and text[e + 1].isascii() and text[e + 1].isalnum():
+            e += 2
+        else:
+            break
+    return s, e
+
+
+def _is_date_or_range(groups: list[str], seps: str) -> bool:
+    """Dates (2024-03-14, 14.03.2025), year ranges (2019-2021, 2019/20) and ranges of
+    numbers or times ("900-1300", "0700-1900")."""
+    if len(groups) == 3 and any(len(g) == 4 and _YEAR.fullmatch(g) for g in groups) \
+            and sum(len(g) <= 2 for g in groups) == 2:
+        return True
+    if len(groups) == 2 and seps in ("-", "/"):
+        a, b = groups
+        if _YEAR.fullmatch(a) and (_YEAR.fullmatch(b) or len(b) == 2):
+            return True
+        if seps == "-" and len(a) <= 4 and len(b) <= 4 and (
+                int(a) < int(b) or (len(a) == len(b) == 4 and _TIME_PART.fullmatch(a) and _TIME_PART.fullmatch(b))):
+            return True  # a range of numbers or of times ("900-1300", "2300-0700"); not "555-0191"
+    return False
+
+
+def glued_unit(tok: str) -> bool:
+    """A unit written onto a number inside ``tok``: "1500cc", "600x12", "12mcg/kg",
+    "1100p-0700a" (times), "7.5peep"."""
+    units, _ = number_words()
+    quantity = False  # the part before is a number or a number with its unit
+    run = 0  # length of the digit run just before
+    for m in regex.finditer(r"[A-Za-z]+|\d+|[-/.]", tok):
+        part = m.group()
+        if part[0].isdigit():
+            quantity, run = True, len(part)
+        elif part[0].isalpha():
+            a = part.lower()
+            prev = tok[m.start() - 1] if m.start() else ""
+            # one letter after 5+ digits is a check letter ("7710293K"), not a unit
+            unit = a in units and (len(a) > 1 or a in "xu" or run <= 4 or not prev.isdigit())
+            if quantity and prev != "-" and (unit or (a in ("a", "p") and _TIME_PART.fullmatch(
+                    tok[max(0, m.start() - 4):m.end()]))):
+                return True  # "1500cc", "600x12", "12mcg/kg", "1100p-0700a"
+            quantity = quantity and prev != "-" and a in units
+        elif part != "/":
+            quantity = False
+    return False
+
+
+def code_shape_ok(tok: str) -> bool:
+    """Is ``tok`` (letters/digits joined by - / .) shaped like an identifier rather than
+    a number, a dose, a score, a date or a range?
+
+    * digits only: a run of 5+ digits, or a 4-digit run in a code of 7+ digits
+      ("25-104882", "4402118/25"); not a date, a year or time range, a decimal;
+    * letters and digits: 5+ digits with a run of 3+ (and a run of 4+ or 7+ digits in
+      all, so "AD-91-118" stays), no unit glued to a number ("1500cc", "600x12"), no
+      vital sign glued to one ("HR110-120"), no short decimal ("T101.2"), not an
+      ICD-10 code;
+    * with a slash, a run of 6+ digits is needed (ratios, ABGs, settings and drip
+      concentrations have none).
+    """
+    digit_runs = _DIGITS.findall(tok)
+    d = sum(map(len, digit_runs))
+    longest = max(map(len, digit_runs), default=0)
+    if d < 5 or longest < 3:
+        return False
+    if "/" in tok and longest < 6:
+        return False  # ratios, ABGs, settings, concentrations ("25000/250")
+    alpha = _ALPHA.findall(tok)
+    if not alpha:
+        if longest < 5 and not (longest >= 4 and d >= 7):
+            return False
+        groups = regex.split(r"[-/.]", tok)
+        seps = "".join(c for c in tok if c in "-/.")
+        if _is_date_or_range(groups, seps):
+            return False
+        if seps == "." and len(groups) == 2 and not (groups[0].startswith("0") and len(groups[0]) > 1):
+            return False  # a decimal number
+        return True
+    if longest < 4 and d < 7:
+        return False
+    if _ICD.fullmatch(tok):
+        return False
+    if _SHORT_DECIMAL.search(tok):
+        return False  # "T101.2-102.5": a measurement
+    _, measured = number_words()
+    lead = _ALPHA.match(tok)
+    if lead is not None and lead.group().lower() in measured and len(tok) > lead.end() and tok[lead.end()].isdigit():
+        return False  # a vital sign or setting written onto its value: "HR110", "PEEP10"
+    return not glued_unit(tok)
+
+
+class CodeRecognizer(LocalRecognizer):
+    """Free-form codes with no label: "CLM-24-0031177", "2741186P", "4402118/25".
+
+    Candidates are found from runs of 3+ digits (cheap), grown to the whole token, and
+    kept when :func:`code_shape_ok` says the shape is an identifier and the context
+    does not make it a quantity: a unit after it ("15000 units"), a lab, vital or
+    setting word before it ("WBC 12500", "I/O 12000"), a currency sign or a sign.
+    Words come from data/number_words.txt."""
+
+    def __init__(self, score: float = 0.5) -> None:
+        super().__init__(supported_entities=["ID"], name="CodeRecognizer", supported_language="en")
+        self.score = score
+
+    def load(self) -> None:
+        number_words()
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        units, measured = number_words()
+        cues = short_code_cues()
+        out = []
+        last_end = -1
+        for m in _RUN3.finditer(text):
+            if m.start() < last_end:
+                continue
+            s, e = _token_bounds(text, m.start(), m.end())
+            last_end = e
+            tok = text[s:e]
+            if not code_shape_ok(tok):
+                continue
+            before = text[s - 1] if s > 0 else " "
+            after = text[e] if e < len(text) else " "
+            if before in "$£€+~@=?&_\\<>" or after in "%@_" or (before == "-" and tok[0].isdigit()):
+                continue
+            if before in ",.:" and s > 1 and text[s - 2].isdigit():
+                continue  # part of 1,250,000, 3.12345 or 1:100000
+            if after == "," and text[e + 1:e + 4].isdigit():
+                continue
+            if before == "/" and s > 1 and text[s - 2].isalnum():
+                continue  # inside a URL or a path
+            nxt = _NEXT_WORD.match(text, e)
+            if nxt is not None and nxt.group(1).lower().split("/")[0] in units:
+                continue
+            prev = _PREV_WORD.search(text, max(0, s - 24), s)
+            if prev is not None and prev.group(1).lower() in measured:
+                continue
+            if tok.isdigit() and len(tok) <= 6 and cues & {w.lower() for w in _WORD.findall(text[max(0, s - 24):s])}:
+                continue  # "text HOME to 741741": a public short code
+            out.append((s, e))
+        return out
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
+        if entities and "ID" not in entities:
+            return []
+        if _RUN3.search(text) is None:
+            return []
+        return [make_result(self, "ID", s, e, self.score, "free_form_code") for s, e in self.spans(text)]
+
+
 def get_recognizers():
-    return [_mrn(), _ssn(), _account(), _license(), _vehicle(), _device(), _generic()]
+    return [_mrn(), _ssn(), _account(), _license(), _vehicle(), _device(), _generic(), CodeRecognizer()]

@@ -240,3 +240,97 @@ def test_device_single_digit_trailing_digit_word():
 
 def test_device_single_trailing_digit_long_serial():
     assert "KWPZRTMVBNQ5" in found("Pacemaker KWPZRTMVBNQ5 interrogated", "DEVICE_ID")
+
+
+# ---- free-form codes with no label (CodeRecognizer) and labelled fields (labelled_fields.py)
+from deid.recognizers import labelled_fields as LF  # noqa: E402
+
+CODES = Probe([I.CodeRecognizer()])
+FIELDS = Probe(LF.get_recognizers())
+
+
+@pytest.mark.parametrize("text,value", [
+    ("the letter quoted HRA-2291-0457 at the top", "HRA-2291-0457"),
+    ("quote 7710293K when calling", "7710293K"),
+    ("van (304-D-22817) towed", "304-D-22817"),
+    ("number on the envelope 3348812/24", "3348812/24"),
+    ("it was like qx7718204 or so", "qx7718204"),
+    ("reference 88120044 given", "88120044"),
+    ("veteran 2049917735V204418 on file", "2049917735V204418"),
+    ("licence 071.004417", "071.004417"),
+])
+def test_free_form_codes(text, value):
+    assert value in CODES.found(text, "ID")
+
+
+@pytest.mark.parametrize("text", [
+    "BP 128/76, HR 88, PHQ-9 of 17, GAD-7 14, DSM-5, ICD-10, COVID-19",
+    "Dx F33.1, F43.10, T14.91XA, S72.0012A",
+    "sertraline 100mg; vitamin D 2000 IU; heparin 15000 units; 1500cc; 1200cc/hr; 12mcg/kg/min",
+    "WBC 12500; Plt 150000; I/O 2450/1800; ABG 7.38/42/88/24; 149/43/7.44/30/5",
+    "AC 600x12; ac 550x16x40%x18 peep; 350-20-7.5peep; AD-91-118; RR-11-13",
+    "shift 0700-1900; 2300-0400; 11P-7A; 1100p-0700a; SVR 900-1300; voiding 575-1000",
+    "from 2019-2021; 2024-03-14; 14.03.2025; 03/14/2025; 2019/20",
+    "$12500; 1,250,000; +12000; -1500; 12345.67; 3.14159",
+    "text HOME to 741741; text 50808; CPT 90837; code 99213",
+    "walked 12000 steps; 20000 dollars; weight 72.5 kg",
+])
+def test_free_form_negatives(text):
+    assert CODES.found(text, "ID") == []
+
+
+@pytest.mark.parametrize("text,value,entity", [
+    ("Claim ref: CLM-31-0047712 lodged", "CLM-31-0047712", "ID"),
+    ("crime ref CR/0917733/24.", "CR/0917733/24", "ID"),
+    ("Matriculation no: 3317904K", "3317904K", "ID"),
+    ("NI no. ZX 40 91 16 A", "ZX 40 91 16 A", "ID"),
+    ("card ending 0932", "0932", "ACCOUNT_NUMBER"),
+    ("SSN (last 4): 3381", "3381", "US_SSN"),
+    ("policy AB/CD/25/001234", "AB/CD/25/001234", "ACCOUNT_NUMBER"),
+    ("Member ID: ZQK 5512 0098", "ZQK 5512 0098", "HEALTH_PLAN_NUMBER"),
+    ("GMC number (7311940) on the form", "7311940", "LICENSE_NUMBER"),
+    ("NMBI PIN 441902", "441902", "LICENSE_NUMBER"),
+    ("Mobile: +44 7700 900614", "+44 7700 900614", "PHONE_NUMBER"),
+    ("Tel 0470 88 12 09", "0470 88 12 09", "PHONE_NUMBER"),
+    ("Fax: 06 44 12 90 37", "06 44 12 90 37", "PHONE_NUMBER"),
+    ("Ph (555) 014-2231", "(555) 014-2231", "PHONE_NUMBER"),
+    ("Employer: Kestrel Freight Logistics\n", "Kestrel Freight Logistics", "ORGANIZATION"),
+    ("Insurer: Northgate Mutual   Policy: x", "Northgate Mutual", "ORGANIZATION"),
+    ("GP: Willow Lane Surgery; next", "Willow Lane Surgery", "ORGANIZATION"),
+    ("Next of kin: Tomasz Wróbel (brother)", "Tomasz Wróbel", "PERSON"),
+    ("GP: Dr. Ayesha Rahman, partner", "Dr. Ayesha Rahman", "PERSON"),
+    ("Place of birth: Tralee. Lives alone", "Tralee", "LOCATION"),
+])
+def test_labelled_fields(text, value, entity):
+    assert value in FIELDS.found(text, entity)
+
+
+@pytest.mark.parametrize("text", [
+    "case 2 of 3; pain 7/10; group has 6 members; Group: 8 attended",
+    "Reg. insulin 10 units; ID: Tmax 101.2; ID: TM 101; Report: 1500cc out",
+    "file 2019 returns; reference range 3.5-5.0; account for 2 hours; Claim: pending",
+    "pH 7.35; ph: 7.41/45/80; phone call lasted 45 minutes; home 3 nights; cell count 12500",
+    "Employer: Unemployed since March\nSchool: N/A\nGP: Not registered\nInsurer: Medicaid",
+    "Practice: continue grounding exercises daily. Therapist: Okay, so what happened?",
+    "Therapist: Hi Sam, how was the week?\nMother: Lives nearby\nPlace of birth: Texas",
+    "WIFE: CALLED AND UPDATED\nEMPLOYER: RETIRED",
+])
+def test_labelled_field_negatives(text):
+    assert FIELDS.found(text) == []
+
+
+def test_codes_and_fields_speed():
+    rng = random.Random(1)
+    vocab = ("case ref report card ending policy member phone tel employer: GP: the a of and BP 120/80 "
+             "HR 88 5 mg 1500cc 600x12 F32.1 PHQ-9 10:30 x2 # no. ID: Ref:").split()
+    words = []
+    for _ in range(150_000):
+        w = rng.choice(vocab)
+        if rng.random() < 0.15:
+            w = str(rng.randint(0, 10 ** rng.randint(1, 9)))
+        words.append(w)
+    text = " ".join(words)[:800_000]
+    t0 = time.process_time()
+    CODES.found(text)
+    FIELDS.found(text)
+    assert time.process_time() - t0 < 10
