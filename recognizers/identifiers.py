@@ -687,7 +687,15 @@ class CodeRecognizer(LocalRecognizer):
             return []
         if _RUN3.search(text) is None:
             return []
-        return [make_result(self, "ID", s, e, self.score, "free_form_code") for s, e in self.spans(text)]
+        found = self.spans(text)
+        if found:
+            from .years import _strict
+
+            if _strict(text):
+                # ICU-style notes (clock times, vitals, shorthand) write long numbers
+                # that are quantities and mistyped times: only codes with letters count
+                found = [(s, e) for s, e in found if not text[s:e].replace("-", "").replace("/", "").isdigit()]
+        return [make_result(self, "ID", s, e, self.score, "free_form_code") for s, e in found]
 
 
 def get_recognizers():

@@ -334,3 +334,13 @@ def test_codes_and_fields_speed():
     CODES.found(text)
     FIELDS.found(text)
     assert time.process_time() - t0 < 10
+
+
+def test_free_form_digits_are_not_codes_in_icu_style_notes():
+    from deid.recognizers.identifiers import CodeRecognizer
+
+    rec = CodeRecognizer()
+    prose = "She read out the reference 48213377 from the letter."
+    icu = "Pt resting, HR 88, BP 110/70 at 2100. Total in 48213377 since am. Letter ZX48213 on file."
+    assert [prose[r.start:r.end] for r in rec.analyze(prose, ["ID"])] == ["48213377"]
+    assert [icu[r.start:r.end] for r in rec.analyze(icu, ["ID"])] == ["ZX48213"]
