@@ -134,6 +134,9 @@ NUM_TOKEN = rf"(?:{_TENS}(?:[\s-]+{_UNITS})?|{_TEENS}|{_UNITS}|hundred|thousand|
 SPOKEN_NO = rf"(?:{NUM_TOKEN})(?:[\s-]+(?:and\s+)?{NUM_TOKEN}){{0,7}}"
 SPOKEN_UNIT = rf"(?:\s+(?:apt|apartment|unit|suite|flat)\s+{SPOKEN_NO})"
 
+NAMED_STREET_TYPE = r"(?:Street|Road|Lane|Avenue|Boulevard|Crescent|Terrace|Parade|Highway|Drive)"
+NAMED_STREET_WORD = r"(?-i:(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+))"
+
 PATTERNS = [
     Rx(
         "street_address",
@@ -209,6 +212,14 @@ PATTERNS = [
         0.65,
     ),
     Rx(
+        # a named street with no house number, Title case only: "walks down Ferndale
+        # Road", "a cafe on Marsh Lane", "lives off Hollins Drive" (street types that
+        # are not also common nouns of prose)
+        "named_street_no_house",
+        rf"(?<![\w'’-])(?:(?!{STOP}\b){NAMED_STREET_WORD}\s+){{1,3}}(?-i:{NAMED_STREET_TYPE})(?![\w'’-])",
+        0.6,
+    ),
+    Rx(
         "numbered_street_no_house",
         # "lives on 5th Avenue" -- a numbered street without house number
         rf"\b(?:on|at|off|near)\s+(?P<phi>\d{{1,3}}(?:st|nd|rd|th)\s+{SUFFIX})",
@@ -259,6 +270,7 @@ GATES = {
     "unit_then_street_address": ("unit", "apt", "flat", "suite", "ste", "shop", "level", "lvl",
                                  "lot", "room", "rm", "villa", "house", "#"),
     "spoken_street_address": _NUMBER_WORDS,
+    "named_street_no_house": re.compile(r"[a-z] (?:Street|Road|Lane|Avenue|Boulevard|Crescent|Terrace|Parade|Highway|Drive)\b"),
     "numbered_street_no_house": re.compile(r"\d(?:st|nd|rd|th)\s", re.IGNORECASE),
     "po_box": ("box", "bag"),
     "rural_route_explicit": ("route", "rmb"),
