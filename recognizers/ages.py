@@ -277,7 +277,7 @@ def _name(word: str, lower_ok: bool = False) -> bool:
     if len(word) < 2 or word.lower() in NOT_NAMES or lex.is_hand_word(word):
         return False
     if word[0].isupper() and not word.isupper():
-        info = lex.lookup(word)
+        info = lex.lookup(word, weak=True)  # Title case: the weak names count too
         if info is not None and (info[3] <= 4 or lex.wordness(word) <= 1):
             return True
         return word.lower() in lex.word_first_names()
@@ -327,7 +327,7 @@ def _maybe_name(word: str) -> bool:
     clinical or shorthand word (a name the lexicon lacks: "alderano")."""
     if len(word) < 2 or word.isupper() or word.lower() in NOT_NAMES or lex.is_hand_word(word):
         return False
-    if word[0].isupper() and lex.lookup(word) is not None:
+    if word[0].isupper() and lex.lookup(word, weak=True) is not None:
         return True
     return lex.wordness(word) < 0
 

@@ -42,6 +42,7 @@ _CUE = regex.compile(
 # these cue words also introduce people ("to Dr Ames", "by Jo", "of Smith"): the name
 # after them must not be a first name
 _WEAK_CUE = frozenset({"to", "at", "by", "of", "the", "through", "across"})
+_STRONG_CUE = frozenset({"in", "from", "near", "outside", "around", "via", "toward", "towards", "into", "past"})
 _SENT_END = set(".!?:;\n•*-–—\"“(")
 
 
@@ -103,7 +104,10 @@ class GazetteerRecognizer(LocalRecognizer):
         i = 0
         while i < len(toks):
             first = toks[i].group()
-            if mode == "mixed" and not first[0].isupper():
+            # mixed-case prose: Title-case words, or lower-case ones right after a
+            # strong place preposition (a stretch typed in lower case)
+            if mode == "mixed" and not first[0].isupper() and not (
+                    i and toks[i - 1].group().lower() in _STRONG_CUE):
                 i += 1
                 continue
             hit = None
@@ -145,7 +149,10 @@ class GazetteerRecognizer(LocalRecognizer):
         first_name = single and (lambda info: info is not None and info[0] and info[3] <= 5)(lookup(words[0]))
         if mode == "mixed":
             if not _title_words(words):
-                return False
+                # a lower-case stretch of a mixed document (an e-mail typed in lower
+                # case): as in lower-case text, a strong cue and no English word
+                return (all(w.islower() for w in words) and cue is not None and cue not in _WEAK_CUE
+                        and common < 0 and size >= 3 and not first_name and len(key) >= 4)
             if cue is not None:
                 if cue in _WEAK_CUE and first_name:
                     return False
