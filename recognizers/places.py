@@ -4,7 +4,7 @@ Three anchors, no gazetteer (state/postcode anchors are matched anchor-first, se
 _anchored.py):
 
 * before a state/province abbreviation or postcode: ``Springfield, IL``,
-  ``Ballarat VIC 3350``, ``Ottawa, ON K1A 0B1``, ``Leeds LS1 4AP``,
+  ``Ballarat VIC 3350``, ``Ottawa, ON K1A 0B1``, ``Leeds LS1 4AP``, ``Cork T23 R8P6``,
   ``Austin, Texas``; two-letter US/CA abbreviations need a comma and either a
   postcode or the end of the phrase (so "Dr Jones, MD" or "went to OR" are left
   alone unless a ZIP follows); AU abbreviations (VIC, NSW, QLD, TAS) work without
@@ -241,7 +241,7 @@ ANCHOR_RULES = [
     ),
     AnchorRule(
         "city_before_uk_postcode",
-        r"\s(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[ABD-HJLNP-UW-Z]{2}|[A-Z]{2}\d[A-Z\d]?(?=[ \t]*(?:$|,\s*(?:UK|United Kingdom|England|Scotland|Wales)\b)))(?![\w-])",
+        r"\s(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[ABD-HJLNP-UW-Z]{2}|(?:[AC-FHKNPRTV-Y]\d{2}|D6W) (?=[0-9AC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}|[A-Z]{2}\d[A-Z\d]?(?=[ \t]*(?:$|,\s*(?:UK|United Kingdom|England|Scotland|Wales)\b)))(?![\w-])",
         rf"(?P<phi>{CITY}),?",
         0.6,
         validate=_cued_place_ok,

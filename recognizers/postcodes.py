@@ -6,7 +6,8 @@
   ``Perth, Western Australia 6000``; ``postcode 3350``;
 * UK postcodes ``SW1A 1AA``, ``M1 1AE`` (upper case, inward-code letters checked;
   the pattern is distinctive); lower-case or unspaced only after a "postcode" label;
-* Canadian ``K1A 0B1`` (valid letters only).
+* Canadian ``K1A 0B1`` (valid letters only);
+* Irish Eircodes ``D02 X285``, ``A65 F4E2`` (upper case, spaced, Eircode letters only).
 
 A bare 4- or 5-digit number is never reported without one of these anchors.
 """
@@ -27,6 +28,7 @@ AU_NAME = alt(AU_STATES.values())
 LABEL = r"(?:zip(?:\s*code)?|zipcode|post\s*code|postal\s*code|pcode|p/c)"
 UK = r"(?:[A-Z]{1,2}\d[A-Z\d]?\s\d[ABD-HJLNP-UW-Z]{2})"
 UK_ANY = r"(?:[a-z]{1,2}\d[a-z\d]?\s?\d[abd-hjlnp-uw-z]{2})"
+IE = r"(?:(?:[AC-FHKNPRTV-Y]\d{2}|D6W) (?=[0-9AC-FHKNPRTV-Y]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4})"
 CA = r"(?:[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][\s-]?\d[ABCEGHJ-NPRSTV-Z]\d)"
 
 _DIGIT_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)"
@@ -99,6 +101,13 @@ PATTERNS = [
         0.75,
     ),
     Rx(
+        # Irish Eircode: routing key (letter + 2 digits, or D6W) + space + 4 characters
+        # of the Eircode alphabet with a letter among them: "D02 X285", "A65 F4E2"
+        "ie_eircode",
+        rf"(?<![\w-])(?-i:{IE})(?![\w-])",
+        0.75,
+    ),
+    Rx(
         "ca_postal_code",
         rf"(?<![\w-])(?=[a-z]\d){CA}(?![\w-])",
         0.8,
@@ -108,6 +117,7 @@ PATTERNS = [
 
 GATES = {
     "us_zip_after_state": re.compile(r"\d{5}"),
+    "ie_eircode": re.compile(r"(?:[A-Z]\d\d|D6W) [0-9A-Z]{4}"),
     "us_zip_after_state_name": re.compile(r"\d{5}"),
     "au_postcode_after_state": re.compile(r"\d{4}"),
     "labelled_postcode": ("zip", "post", "p/c", "pcode"),
@@ -128,6 +138,6 @@ def get_recognizers():
             gates=GATES,
             name="PostcodeRecognizer",
             context=["zip", "postcode", "postal", "address"],
-            prefilter=r"\d{4}|\d[a-z]{2}\b|[a-z]\d[a-z]|zip|post",
+            prefilter=r"\d{4}|\d[a-z]{2}\b|[a-z]\d[a-z]|zip|post|[a-z]\d\d [0-9a-z]{4}\b|d6w",
         )
     ]
