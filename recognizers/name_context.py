@@ -20,7 +20,9 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from ._base import make_result
 from .eponyms import is_eponym
-from .name_lexicon import _common, case_mode, hand_ambiguous, headings, is_hand_word, lookup, wordness
+from .name_lexicon import (
+    _common, case_mode, hand_ambiguous, headings, is_hand_word, lookup, word_first_names, wordness,
+)
 
 F = regex.MULTILINE  # patterns are case-sensitive; cue words use inline (?i:...)
 
@@ -39,7 +41,7 @@ WEAK_TITLES = r"nurse|sister|brother|father|mother|coach|officer|miss|aunty|aunt
 RELATIONS = (
     r"(?:(?:mother|father|sister|brother|son|daughter)[- ]in[- ]laws?|"
     r"(?:step|half[- ]?|ex[- ]?|god|foster[- ]|great[- ]?|grand)?"
-    r"(?:mother|mom|mum|mommy|mummy|mama|father|dad|daddy|papa|parent|sister|sis|"
+    r"(?:mother|mom|mum|mommy|mummy|mama|mam|mammy|father|dad|daddy|papa|parent|sister|sis|"
     r"brother|bro|son|daughter|child|kid|baby|husband|wife|spouse|partner|boyfriend|"
     r"girlfriend|bf|gf|fianc[eé]e?|sibling|twin|aunt|auntie|uncle|cousin|niece|nephew|"
     r"grandmother|grandfather|grandma|grandpa|granny|nana|nanna|gran|grandson|"
@@ -85,7 +87,7 @@ CREDS_CI = (
     r"msn|aprn|fnp|pmhnp|dnp|lpn|lvn|cna|bcba|mbbs|casac|cadc|ladc|amft|apcc|acsw|"
     r"frcpc|franzcp|mrcpsych|pa-c|m\.d\.|r\.n\.|d\.o\.|ccc-slp|otr/l|crnp|dclinpsy|mpsych|"
     r"amhsw|babcp|hcpc|rsw|mbacp|ukcp|mappsych|maps|faps|ahpra|bacp|cpsych|rpn|rmn|"
-    r"lcdc|lisw|licdc|cmhc|nbcc|cpc|ncc"
+    r"lcdc|lisw|licdc|cmhc|nbcc|cpc|ncc|cpn|rgn"
 )
 CREDS_CS = r"MD|RN|NP|PA|DO|LSW|CRT|OTR|SW|SLP|RD|RT|DPT|MFT|NCC|MA|MS|MPH|EdD|LAC|CSW|PMHNP-BC|FNP-BC"
 SPEAKER_ROLES = (
@@ -468,11 +470,13 @@ class ContextNameRecognizer(LocalRecognizer):
             seen.add((a, b))
             out.append(self._result(a, b, score, pattern))
 
-    def _vocatives(self, text, out, seen) -> None:
+    def _vocatives(self, text, low, toks, out, seen) -> None:
         """A first name the speaker addresses before a question: "so Dawn, how have you
         been", "Hope, do you want to say more" (clause-initial, a lexicon first name)."""
-        for q in _QUESTION.finditer(text):
-            m = VOCATIVE.search(text, max(0, q.start() - 80), q.start())
+        starts = [p for h in _QUESTION_HEADS.intersection(toks) for p in _word_positions(low, h)
+                  if _QUESTION.match(low, p)]
+        for qs in starts:
+            m = VOCATIVE.search(text, max(0, qs - 80), qs)
             if m is None:
                 continue
             a, b = m.span("phi")
@@ -482,9 +486,9 @@ class ContextNameRecognizer(LocalRecognizer):
                 continue
             self._add(out, seen, a, b, 0.7, "vocative")
 
-    def _attendance(self, text, mode, out, seen) -> None:
+    def _attendance(self, text, mode, toks, out, seen) -> None:
         """Names in an attendance list: "Members present: Ruby B., K.A., Violet, TJ"."""
-        for m in ATTENDANCE.finditer(text):
+        for m in attendance_lists(text, toks):
             for im in _LIST_ITEM.finditer(text, m.start("items"), m.end("items")):
                 a, b = im.span()
                 tm = _ITEM_TITLE.match(text, a, b)
@@ -495,7 +499,7 @@ class ContextNameRecognizer(LocalRecognizer):
                 item = text[a:b]
                 if _ITEM_INITIALS.fullmatch(item):
                     letters = "".join(ch for ch in item if ch.isalpha())
-                    if letters.upper() not in INITIALS_STOP:
+                    if letters.upper() not in INITIALS_STOP and not _CRED_CI_RX.fullmatch(letters.lower()):
                         self._add(out, seen, a, b, 0.7, "attendance")
                     continue
                 words = _WSPLIT.findall(item)
@@ -513,7 +517,9 @@ class ContextNameRecognizer(LocalRecognizer):
                         ok = False
                         break
                     first_word = False
-                if ok and not first_word and not is_eponym(text, a, b):
+                # several words that are all ordinary words are a role ("Care Coordinator")
+                named = len(words) == 1 or any(len(w.rstrip(".")) == 1 or _namey(w) for w in words)
+                if ok and named and not first_word and not is_eponym(text, a, b):
                     self._add(out, seen, a, b, 0.7, "attendance")
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
@@ -528,7 +534,8 @@ class ContextNameRecognizer(LocalRecognizer):
         low = text.lower()
         if len(low) != len(text):  # rare Unicode whose lowercase changes length
             low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-        for head in _HEADSET.intersection(TOK.findall(low)):
+        toks = frozenset(TOK.findall(low))
+        for head in _HEADSET.intersection(toks):
             n = len(head)
             pos = low.find(head)
             while pos >= 0:
@@ -590,10 +597,11 @@ class ContextNameRecognizer(LocalRecognizer):
                 if span:
                     self._emit(text, span[0], span[1], mode, PAREN, results, seen)
             pos = text.find("(", pos + 1)
-        if "resent" in low or "ttend" in low or "acilitat" in low or "articipant" in low:
-            self._attendance(text, mode, results, seen)
-        if " you" in low or "tell me" in low:
-            self._vocatives(text, results, seen)
+        self._attendance(text, mode, toks, results, seen)
+        if mode != "upper":
+            for a, b, fr in dialogue_names(text, low, mode, toks) + nicknames(text, low, mode, toks):
+                self._add(results, seen, a, b, 0.8, fr)
+        self._vocatives(text, low, toks, results, seen)
         for c in LINE:
             for mm in c.regex.finditer(text):
                 s, e = mm.span("phi")
@@ -660,9 +668,13 @@ TITLE_INITIAL = regex.compile(
 )
 # a name said to someone before a question ("so dawn how have you been", "Hope, do you"):
 # the question is found first, then the clause-initial word just before it
-_QUESTION = regex.compile(
-    r"(?<![\p{L}\p{N}])(?i:how[ \t]+(?:have|are|is|was|did|do)|do[ \t]+you|did[ \t]+you|can[ \t]+you|"
-    r"could[ \t]+you|would[ \t]+you|what[ \t]+(?:do|did|would|have)[ \t]+you|are[ \t]+you|tell[ \t]+me)\b"
+_QUESTION_HEADS = frozenset("how do did can could would what are tell where why talk walk".split())
+_QUESTION = regex.compile(  # matched at one of its head words in the lowercased text
+    r"(?i:how[ \t]+(?:have|are|is|was|did|do)|do[ \t]+you|did[ \t]+you|can[ \t]+you|"
+    r"could[ \t]+you|would[ \t]+you|what[ \t]+(?:do|did|would|have)[ \t]+you|are[ \t]+you|tell[ \t]+(?:me|us)|"
+    r"what[ \t]+happened|what['’]?s[ \t]+(?:going[ \t]+on|happening|up|been[ \t]+happening)|"
+    r"where[ \t]+(?:were|did|are|have)[ \t]+you|why[ \t]+(?:did|do|are|were)|how[ \t]+come|how['’]s|how[ \t]+was|"
+    r"(?:talk|walk)[ \t]+(?:me|us)[ \t]+through)\b"
 )
 VOCATIVE = regex.compile(
     r"(?:^[ \t]*(?:(?i:spk|speaker)[ \t]*\w{1,2}[ \t]*:?|(?i:client|therapist|counsell?or|interviewer)[ \t]*:?)?"
@@ -672,15 +684,376 @@ VOCATIVE = regex.compile(
 )
 # a group note's attendance list: the heading, then the names on the same or next line
 ATTENDANCE = regex.compile(
-    r"^[ \t]*(?:#+[ \t]*|\*\*)?(?i:(?:members|clients|participants|group[ \t]+members)[ \t]+present|"
+    r"(?:#+[ \t]*|\*\*)?(?i:(?:members|clients|participants|group[ \t]+members)[ \t]+(?:present|absent)|"
     r"present|attendees|attending|in[ \t]+attendance|participants|co-?facilitators?|facilitators?|"
-    r"facilitated[ \t]+by)(?:\*\*)?[ \t]*(?::[ \t]*(?:\*\*)?[ \t]*(?:\n[ \t]*)?|\n[ \t]*)"
-    r"(?P<items>[^\n]{1,300})",
+    r"facilitated[ \t]+by|apologies(?:[ \t]+(?:received|from))*|absent|not[ \t]+present|"
+    r"did[ \t]+not[ \t]+attend|dna|also[ \t]+present|invited|distribution|copies[ \t]+to|copy[ \t]+to|cc|bcc)"
+    r"(?:[ \t]*\([^()\n]{1,20}\))?"  # "Present (6 of 8):"
+    r"(?:\*\*)?[ \t]*(?:(?P<colon>:)[ \t]*(?:\*\*)?[ \t]*(?:\n[ \t]*)?|\n[ \t]*)"
+    r"(?P<items>[^\n]{1,300}?)(?=[ \t]{2,}\S|[ \t]*$)",  # the list ends at a wide gap
     regex.MULTILINE,
 )
+_ATT_TOKENS = frozenset(
+    "present absent attendees attending attendance participants facilitators facilitator "
+    "cofacilitator cofacilitators facilitated apologies attend dna invited distribution copies "
+    "copy cc bcc".split())
+
+
+def attendance_lists(text: str, toks: frozenset):
+    """The label matches of attendance lists: at a line's start, or after a wide gap in a
+    line when a colon follows the label ("...Rhian P.   Apologies: Jo, Sam")."""
+    if _ATT_TOKENS.isdisjoint(toks):
+        return
+    pos = 0
+    while pos >= 0:
+        p = pos
+        while p < len(text) and text[p] in " \t":
+            p += 1
+        m = ATTENDANCE.match(text, p)
+        if m is not None:
+            yield m
+        pos = text.find("\n", pos)
+        pos = pos + 1 if pos >= 0 else -1
+    pos = text.find("  ")
+    while pos > 0:
+        p = pos
+        while p < len(text) and text[p] in " \t":
+            p += 1
+        if text[pos - 1] not in " \t\n" and p < len(text) and text[p] != "\n":
+            m = ATTENDANCE.match(text, p)
+            if m is not None and m.group("colon"):
+                yield m
+        pos = text.find("  ", p)
+
+
+def _namey(w: str) -> bool:
+    """A first name, a name that is not much of a word, or a word in no list."""
+    info = lookup(w)
+    return (info[0] or info[3] <= 5) if info is not None else wordness(w) < 0
+
+
 _LIST_ITEM = regex.compile(r"[^,;&\n]+?(?=[ \t]*(?:,|;|&|\band\b|$))", regex.MULTILINE)
 _ITEM_TITLE = regex.compile(rf"[ \t]*(?:and[ \t]+)?(?:(?i:{STRONG_TITLES})\.?[ \t]+)?")
 _ITEM_INITIALS = regex.compile(r"\p{Lu}\.?[ ]?\p{Lu}\.?(?:[ ]?\p{Lu}\.?)?|\p{Ll}\.\p{Ll}\.(?:\p{Ll}\.)?")
+
+# ---------------------------------------------------------------- names in speech
+# A first name said in dialogue or speech-to-text, found by the frame around it:
+# "me and hope went", "so will said", "who's destiny", "tell kez", "Rowan and I".
+# A frame is found from its head word (a token of the text, so the scan is one set
+# intersection and a few str.find loops): the name is the word after the cue (AFTER),
+# the word before it (BEFORE), or, for "will" after a modal, the head itself.  A frame's
+# gate says which words may be the name:
+#   'strong': any lexicon first name, even one that is mostly a word (hope, will,
+#             faith), or a word in no list at all (a nickname: Kez, Macca);
+#   'coord':  the same and a rare word too ("me and briar", "Jarrah and I");
+#   'name':   as 'strong' but no word of the hand list's word sections (weekdays, months);
+#   'plain':  a lexicon first name that is not mainly a word, or a capitalised unknown word;
+#   'greet':  as 'name', and an unknown word in lower case too ("hi morag,").
+# In mixed-case text a name that is mostly a word must be capitalised.  Grammar guards
+# keep verbs and nouns out: the word before a right-anchored name is no determiner,
+# preposition or pronoun ("the will said", "i hope and i"), and "will" must be followed
+# by what can follow a subject ("will said" yes, "will be" no).
+_SPEECH = (
+    "said says told tells asked asks reckons reckoned texted texts rang rings messaged phoned "
+    "yelled shouted screamed called calls"
+)
+_WITH_VERBS = (
+    r"went|go|goes|going|gone|came|come|comes|coming|hang|hangs|hanging|hung|met|meet|meets|"
+    r"meeting|stayed|stay|stays|staying|live|lives|living|lived|moved|drove|walked|talked|talking|"
+    r"spoke|chatted|argued|arguing|fought|fighting|played|playing|dating|up|out|over|around|"
+    r"round|along|back|home|friends|mates|time|fishing|shopping|camping|drinking|working|"
+    r"training|sleeping|slept|together"
+)
+_MODALS = "can could would should might must shall did does do"
+
+
+def _heads(*parts: str) -> str:
+    """'me' 'and n' -> 'me and|me n': every head literal of a frame."""
+    out = [""]
+    for p in parts:
+        out = [f"{o} {w}".strip() for o in out for w in p.split()]
+    return "|".join(out)
+
+
+_POSSESSIVES = "my your his her our their"
+# (name, side, head literals ('|'-separated), cue matched at the head, the previous word
+# required ('|'-separated) or, for a 'before' frame, the separator before the name, gate)
+FRAMES = (
+    ("me_and", "after", _heads("me", "and an n &"), r"me[ \t]+(?:and|an|n|&)", None, "coord"),
+    ("who_is", "after", "who's|who’s|who is", r"who(?:['’]s|[ \t]+is)", None, "strong"),
+    ("greeting", "after", _heads("hi hey hiya hello morning evening thanks cheers bye"), r"\p{L}+", None, "greet"),
+    ("tell_ask", "after", _heads("tell told telling ask asked asking text texted texting ring rang phone "
+                                 "phoned message messaged remind reminded thank thanked"), r"\p{L}+", None, "name"),
+    ("with", "after", "with", r"with", _WITH_VERBS, "plain"),
+    ("modal_will", "self", "will", r"will", _MODALS, "will"),
+    ("said", "before", _heads(_SPEECH), r"(?:called|calls)[ \t]+(?:me|us)|(?!call)\p{L}+", " ", "strong"),
+    ("and_i", "before", _heads("and an n &", "i me"),
+     r"(?:and|an|n|&)[ \t]+(?:i|me)(?![\p{L}'’])", " ", "coord"),
+    ("is_my", "before", _heads("is was", _POSSESSIVES),
+     rf"(?:is|was)[ \t]+(?:my|your|his|her|our|their)[ \t]+(?:(?:best|older|younger|little|big|baby|"
+     rf"eldest|oldest|youngest|new|old|twin|ex)[ \t]+)?{RELATIONS}(?![\p{{L}}])", " ", "strong"),
+    ("appos_rel", "before", _heads(_POSSESSIVES), rf"(?:my|his|her|their|our|your)[ \t]+{RELATIONS}(?![\p{{L}}])",
+     ",", "plain"),
+    # "will was late", "will can bring me": "will" before a verb only a subject takes
+    ("will_verb", "self", _heads("will", _MODALS + " was is has had went came got thinks wants knows says"),
+     r"will", None, "will"),
+)
+
+
+def _head_pairs(heads: str) -> tuple[tuple[str, str], ...]:
+    """(literal, its first token) for each head: the token gates the str.find scan."""
+    return tuple((x, TOK.match(x).group() if TOK.match(x) else "") for x in heads.split("|"))
+
+
+_FRAME_RX = [(n, side, _head_pairs(h), regex.compile(c),
+              frozenset(p.replace("|", " ").split()) if side != "before" and p else p, g)
+             for n, side, h, c, p, g in FRAMES]
+_GATES = {f[0]: f[5] for f in _FRAME_RX}
+# words that are first names in some list but never the name in these frames
+_FRAME_STOP = frozenset("""
+guy lady man mate love honey darling babe baby pa ma nan nana gran granny papa mama lord god
+christ jesus sir madam miss buddy pal son kid dear doc doctor nurse sister brother mother
+father sweetie hun hon chief boss bro sis mister missus bub
+surg nsurg onc vasc nsg gyn uro urology ems neo micu sicu ccu csru picu nicu icu ortho neuro
+cards renal pulm heme psych derm rehab slp resp pharm pharmacy lab rad radiology ir ep cath
+anesthesia anaesthesia nocturnist hospitalist intensivist attending resident fellow intern
+team staff nursing medicine security reception admissions triage
+""".split())  # and clinical services ("ortho said", "asked nsurg")
+# the word before a right-anchored name: determiners, possessives, prepositions,
+# pronouns, auxiliaries and the adjectives of "free will", "last summer"
+_PREV_STOP = frozenset("""
+the a an my your his her our their its this that these those no any some every each last
+next free good ill own living new old in on at of for by to from with about into during
+since until after before than whose i you he she we they it who which what will would can
+could should might must may shall do does did is are was were be been am has have had
+not also just never even dear sweet
+""".split())
+# what can follow "will" when it is someone's name, not the modal
+_AFTER_WILL = regex.compile(
+    r"[ \t]*(?:[.,!?;:)\"”]|$|(?:said|says|told|tells|asked|asks|went|goes|was|is|has|had|did|"
+    r"does|came|comes|got|gets|thinks|thought|reckons|reckoned|wants|wanted|texted|rang|called|"
+    r"knows|knew|left|took|can|could|would|should|might|must|will|and|or|but|from|to|at|in|"
+    r"who|too|again|yet|['’]s|\p{L}+ed)(?![\p{L}])|\p{L}+(?:_\p{L}+)?[ \t]*\d*:)", regex.MULTILINE)
+_GREET_END = regex.compile(
+    r"[ \t]*(?:[,!.\n]|$|(?:yeah|um|so|how|it['’]s|i|im|i['’]m|thanks|good)(?![\p{L}])|\p{L}+(?:_\p{L}+)?[ \t]*\d*:)")
+_NAME_AT = regex.compile(rf"[ \t]*,?[ \t]*({WORD})")
+_SLANG = frozenset("gonna wanna dunno yknow innit kinda gotta lemme cos coz ya yeah nah um uh hmm".split())
+
+
+def frame_word_ok(w: str, mode: str, gate: str) -> bool:
+    """Can ``w`` be the name in a dialogue frame of this gate?"""
+    k = w.lower().replace("’", "'")
+    if len(k) < 2 or k in FUNCTION_WORDS or k in _FRAME_STOP or k in _SLANG or k in headings():
+        return False
+    if _CONTRACTION.search(k) or k.endswith("'s") or _LEADING_RELATION.fullmatch(w) or _TITLE_WORD.fullmatch(k):
+        return False
+    st = _style(w)
+    if st == "U" and (mode == "mixed" or len(w) <= 3) and mode != "upper":
+        return False  # an acronym in prose
+    if gate not in ("strong", "coord") and is_hand_word(w):
+        return False  # "rang Tuesday", "called him Monday"
+    info = lookup(w)
+    if info is not None and (info[0] or info[3] <= 4):  # a first name, or a surname that is no word
+        wordy = wordness(w) > 5 or is_hand_word(w)
+        if wordy and mode == "mixed" and st == "l":
+            return False  # prose capitalises its names: "told hope" is a verb's object
+        if gate == "plain" and wordy:
+            return mode == "mixed" and st == "T" and not is_hand_word(w)
+        return True
+    if info is None and wordness(w) < 0 and len(k) >= 3 and not _CLIN_SUFFIX.search(k):
+        if gate == "plain":  # caseless shorthand is full of unknown abbreviations
+            return mode == "mixed" and st == "T"
+        return mode != "mixed" or st == "T" or gate == "greet"  # a nickname in no list: Kez, Macca
+    # a rare word beside "me and" / "and i" ("me and briar went")
+    return gate == "coord" and info is None and 0 <= wordness(w) <= 2 and len(k) >= 3 and (mode != "mixed" or st == "T")
+
+
+def _word_positions(low: str, word: str):
+    """Start of every whole-word occurrence of ``word`` in the lowercased text."""
+    n = len(word)
+    pos = low.find(word)
+    while pos >= 0:
+        if (pos == 0 or not low[pos - 1].isalnum()) and not low[pos + n:pos + n + 1].isalpha():
+            yield pos
+        pos = low.find(word, pos + n)
+
+
+def _word_before(s: str, pos: int, sep: str = " ") -> Optional[tuple[int, int]]:
+    """The word that ends just before ``pos`` across blanks (and a comma when ``sep`` is
+    ','), as (start, end); None when something else is in between."""
+    i = pos
+    while i > 0 and s[i - 1] in " \t":
+        i -= 1
+    if sep == ",":
+        if i == pos or i == 0 or s[i - 1] != ",":
+            return None
+        i -= 1
+        while i > 0 and s[i - 1] in " \t":
+            i -= 1
+    elif i == pos:
+        return None
+    b = i
+    while i > 0 and (s[i - 1].isalpha() or (s[i - 1] in "'’-" and i > 1 and s[i - 2].isalpha())):
+        i -= 1
+    return (i, b) if i < b and s[i].isalpha() else None
+
+
+def dialogue_names(text: str, low: str, mode: str, toks: frozenset) -> list[tuple[int, int, str]]:
+    """(start, end, frame) for every name a dialogue frame finds."""
+    out: list[tuple[int, int, str]] = []
+    for name, side, heads, cue, pre, gate in _FRAME_RX:
+        for head, first in heads:
+            if first and first not in toks:
+                continue
+            for pos in _word_positions(low, head):
+                if side != "before" and pre is not None:
+                    pw = _word_before(low, pos)
+                    if pw is None or low[pw[0]:pw[1]] not in pre:
+                        continue  # "went out with X" but not "filled with X"
+                cm = cue.match(low, pos)
+                if cm is None:
+                    continue
+                if side == "after":
+                    nm = _NAME_AT.match(text, cm.end())
+                    if nm is None or nm.start(1) == cm.end() or ("," in nm.group() and gate != "greet"):
+                        continue  # "when asked, Mrs Roe" names the one who answers
+                    a, b = nm.span(1)
+                elif side == "self":
+                    a, b = pos, cm.end()
+                else:
+                    sp = _word_before(low, pos, pre)
+                    if sp is None:
+                        continue
+                    a, b = sp
+                    if name == "appos_rel" and low[b - 2:b] in ("'s", "’s"):
+                        b -= 2  # "after Imelda's, my aunt, had gone"
+                w = text[a:b]
+                if gate == "will":  # a modal before it, or no determiner ("the will was read")
+                    if w.lower() == "will" and (pre is not None or _prev_ok(low, a)):
+                        out.append((a, b, name))
+                    continue
+                if not frame_word_ok(w, mode, gate):
+                    continue
+                if side == "after" and w.lower() == "will" and not _AFTER_WILL.match(text, b):
+                    continue  # "tell will be", "me and will be"
+                if gate == "greet" and not _GREET_END.match(low, b):
+                    continue  # "hi there", "thanks again" pass the gate only before a break
+                if side == "before" and gate != "plain" and not _prev_ok(low, a):
+                    continue  # "the will said", "i hope and i", "god's will is"
+                out.append((a, b, name))
+    if out:
+        _confirmed_again(text, low, out)
+    return out
+
+
+def _prev_ok(low: str, a: int) -> bool:
+    """The word before a name is no determiner, preposition, pronoun or auxiliary."""
+    pw = _word_before(low, a)
+    if pw is None:
+        return True
+    w = low[pw[0]:pw[1]]
+    return w not in _PREV_STOP and not w.endswith(("'s", "’s"))
+
+
+# once a strong frame has shown that a word is a name here ("me and hope went"), it is
+# taken in weaker places too: "with hope", "hopes mum" (speech-to-text drops the ')
+_AGAIN_PREV = frozenset("with for about from then".split())
+_AGAIN_POSS = regex.compile(rf"s[ \t]+(?:{RELATIONS}|number|phone|mobile|place|house|car)(?![\p{{L}}])")
+
+
+def _confirmed_again(text: str, low: str, out: list) -> None:
+    names = {low[a:b] for a, b, fr in out if _GATES.get(fr) in ("strong", "coord")}
+    for name in names:
+        n = len(name)
+        for pos in _word_positions(low, name):
+            pw = _word_before(low, pos)
+            if pw is not None and low[pw[0]:pw[1]] in _AGAIN_PREV and (name != "will" or _AFTER_WILL.match(text, pos + n)):
+                out.append((pos, pos + n, "dialogue_again"))
+        pos = low.find(name + "s")
+        while pos >= 0:
+            if (pos == 0 or not low[pos - 1].isalnum()) and _AGAIN_POSS.match(low, pos + n):
+                out.append((pos, pos + n + 1, "dialogue_again"))
+            pos = low.find(name + "s", pos + n)
+
+
+# ---------------------------------------------------------------- nicknames
+# A nickname or preferred name is a person whatever its spelling: 'Zofia ("Zosia")',
+# '(prefers "Tam")', 'known as Kez', 'Bartholomew "Barty" Nkemdirim', 'Tino for short'.
+_NICK = r"\p{L}[\p{L}'’\-]{0,18}(?:[ ]\p{L}[\p{L}'’\-]{0,18})?"
+_Q = rf"[\"“”'‘’](?P<q>{_NICK})[\"”“'’]"
+NICK_CUE_RX = regex.compile(
+    r"(?i:prefers(?:[ \t]+to[ \t]+be[ \t]+(?:called|known[ \t]+as))?|pref(?:erred)?\.?[ \t]+name(?:[ \t]+is)?|"
+    r"preferred|goes[ \t]+by(?:[ \t]+the[ \t]+name)?|go[ \t]+by|known[ \t]+as|aka|a\.k\.a\.?|"
+    r"nicknamed|nickname(?:[ \t]+is)?|(?:likes|asked|wants)[ \t]+to[ \t]+be[ \t]+called|"
+    r"call(?:s|ed)?[ \t]+(?:him|her|them|me)(?:sel(?:f|ves))?)"
+    rf"[ \t]*[:,]?[ \t]*(?:{_Q}|(?P<u>{WORD}))")
+_NICK_HEADS = frozenset("prefers pref preferred goes go known aka a nicknamed nickname likes asked wants call calls called".split())
+# a quoted name right after a name, in brackets or not: 'Agnieszka W. ("Aga")'
+NICK_QUOTE_RX = regex.compile(rf"(?:\([ \t]*{_Q}[ \t]*\)|{_Q})")
+_NICK_BASE = regex.compile(r"(?P<base>\p{Lu}\p{Ll}[\p{L}'’\-]*)(?P<init>[ \t]+\p{Lu}\.)?[ \t]*$")
+NICK_SHORT_RX = regex.compile(  # "Kit for short," but not "nitro for short periods"
+    r"[ \t]+for[ \t]+short(?=[ \t]*(?:[.,;:)!?\"”'’\n]|$|(?:by|and|but)(?![\p{L}])))", regex.MULTILINE)
+
+
+def _nick_ok(w: str, mode: str, quoted: bool, cued: bool = False) -> bool:
+    words = w.split()
+    k = words[0].lower()
+    if k in FUNCTION_WORDS or k in _FRAME_STOP or _LEADING_RELATION.fullmatch(words[0]):
+        return False
+    if mode == "mixed" and not all(x[0].isupper() for x in words):
+        return False
+    if quoted:  # after a cue a quoted nickname may be initials: 'goes by "DK"'
+        return cued or not (mode == "mixed" and _style(words[0]) == "U")
+    if len(words) != 1:
+        return False
+    # after a cue, a capitalised rare word is a nickname too ("known as Smudge")
+    return frame_word_ok(w, mode, "name") or (
+        cued and _style(w) == "T" and wordness(w) <= 2 and not is_hand_word(w) and k not in headings())
+
+
+def nicknames(text: str, low: str, mode: str, toks: frozenset) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    heads = set(_NICK_HEADS.intersection(toks))
+    if "a.k.a" not in low:
+        heads.discard("a")
+    for head in heads:
+        for pos in _word_positions(low, head):
+            m = NICK_CUE_RX.match(text, pos)
+            if m is not None:
+                g = "q" if m.start("q") >= 0 else "u"
+                if _nick_ok(m.group(g), mode, g == "q", cued=True):
+                    out.append((*m.span(g), "nickname"))
+    for quote in "\"“'‘":
+        pos = text.find(quote)
+        while pos > 0:
+            st = pos - 1 if text[pos - 1] == "(" else pos  # 'Zofia ("Zosia")' or 'Zofia "Zosia"'
+            m = NICK_QUOTE_RX.match(text, st) if st and text[st - 1] in " \t" else None
+            if m is not None:
+                bm = _NICK_BASE.search(text, max(0, st - 40), st)
+                nick = m.group("q")
+                if (bm is not None and _nick_base_ok(bm) and _nick_ok(nick, mode, True)
+                        and (wordness(nick) <= 5 or lookup(nick) is not None)):
+                    out.append((*m.span("q"), "nickname"))
+            pos = text.find(quote, pos + 1)
+    pos = low.find("for short")
+    while pos > 0:
+        m = NICK_SHORT_RX.match(low, pos - 1)
+        if m is not None:
+            wm = _LAST_WORD.search(text, max(0, pos - 40), m.start())
+            if wm is not None and _nick_ok(wm.group(), mode, False, cued=True):
+                out.append((*wm.span(), "nickname"))
+        pos = low.find("for short", pos + 9)
+    return out
+
+
+def _nick_base_ok(bm) -> bool:
+    """The word before a quoted nickname is a listed name (not a drug), or has an initial."""
+    if bm.group("init"):
+        return True
+    base = bm.group("base")
+    info = lookup(base)
+    return info is not None and (info[0] or info[3] <= 3) and wordness(base) <= 5
+
 
 AWARE = Ctx("name_aware", "x", "", 0.6, "weak", anchor="right")
 CRED = Ctx("credential", "x", "", 0.75, "rel", anchor="right")

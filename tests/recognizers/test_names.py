@@ -251,3 +251,94 @@ def test_icu_names_positive(text, value):
 )
 def test_icu_names_negative(text, word):
     assert not touched(text, word)
+
+
+# --- names in speech: dialogue frames, nicknames, list labels (name_context) ---
+# lowercase speech-to-text needs a whole lowercase document for its case mode
+_ASR = "speaker 1: okay so tell me about the week\nspeaker 2: "
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        (_ASR + "me and briar took the bus into town on saturday", "briar"),
+        (_ASR + "and then grace said she would stay the night", "grace"),
+        (_ASR + "honestly who's summer anyway\nspeaker 1: a friend of yours?", "summer"),
+        (_ASR + "patience is my niece and she stays over sometimes", "patience"),
+        (_ASR + "i rang kez but he never picked up", "kez"),
+        (_ASR + "does will know about this yet", "will"),
+        (_ASR + "will reckons it was my fault", "will"),
+        ("Me and Tavita went to the beach after work.", "Tavita"),
+        ("Jarrah and I fell out over the rent.", "Jarrah"),
+        ("She is friends with Ofelia from church.", "Ofelia"),
+        ("He moved in with Marlon, his boyfriend, in June.", "Marlon"),
+    ],
+)
+def test_dialogue_positive(text, value):
+    assert covered(text, value, CTX)
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        (_ASR + "we will see what the doctor says about it", "will"),
+        (_ASR + "i will be there at nine i promise", "will"),
+        (_ASR + "i hope and i pray it gets better", "hope"),
+        (_ASR + "the will was a big fight in the family", "will"),
+        (_ASR + "you have to have faith and keep going", "faith"),
+        (_ASR + "me and my mum went shopping for a dress", "mum"),
+        (_ASR + "everyone said it was fine but it wasn't", "everyone"),
+        ("I rang Tuesday to check on the referral.", "Tuesday"),
+        ("The nurse said he slept well.", "nurse"),
+        ("Free will is a theme he returns to.", "will"),
+    ],
+)
+def test_dialogue_negative(text, word):
+    assert not touched(text, word)
+
+
+def test_frame_word_gates():
+    assert C.frame_word_ok("hope", "lower", "strong")
+    assert not C.frame_word_ok("hope", "lower", "plain")  # a word first, unless a strong frame
+    assert not C.frame_word_ok("hope", "mixed", "strong")  # prose capitalises names
+    assert C.frame_word_ok("Hope", "mixed", "strong")
+    assert C.frame_word_ok("Kez", "mixed", "name") and not C.frame_word_ok("kez", "mixed", "name")
+    assert not C.frame_word_ok("tuesday", "lower", "name")
+    for w in ("the", "mum", "doctor", "gonna", "CBT"):
+        assert not C.frame_word_ok(w, "mixed", "strong")
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ('Client: Evangelina Moss (prefers "Lina")', "Lina"),
+        ('Her son Cornelius ("Neely") is nine.', "Neely"),
+        ('Bartholomew "Barty" Farrow attended.', "Barty"),
+        ("He is known as Smudge to his mates.", "Smudge"),
+        ("Her name is Theodora, Teddy for short.", "Teddy"),
+        ('Member: Hohepa T. ("Hepa"), Ana', "Hepa"),
+    ],
+)
+def test_nickname_positive(text, value):
+    assert covered(text, value, CTX)
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ('She called the session "useful".', "useful"),
+        ("Please call her back on Monday.", "back"),
+        ("Heparin was held for short periods.", "Heparin"),
+        ('The DBT group ("Skills") met.', "Skills"),
+    ],
+)
+def test_nickname_negative(text, word):
+    assert not touched(text, word)
+
+
+def test_list_labels():
+    text = "Present (4 of 6): Wren A., Calla B.   Apologies: Soren, Inka P.\ncc: Dr Ilse Vogt; Duty Team"
+    found = spans(text, CTX)
+    assert {"Wren A.", "Calla B.", "Soren", "Inka P.", "Ilse Vogt"} <= found
+    assert not any("Team" in f or "Apologies" in f for f in found)
+    assert not spans("Absent: hallucinations, delusions\nApologies: none", CTX)
