@@ -58,6 +58,17 @@ def places() -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """First words of the names of more than one word."""
+    return frozenset(name.split(" ", 1)[0] for name in places() if " " in name)
+
+
+# every word of _CUE (the "the" of "in the Bronx" included): a quick test before the regex
+_CUE_WORDS = frozenset("in from near outside around via toward towards into past to at by across through "
+                       "visiting leaving of the".split())
+
+
 def _cue_word(text: str, start: int) -> str | None:
     m = _CUE.search(text, max(0, start - 24), start)
     if m is None:
@@ -97,23 +108,33 @@ class GazetteerRecognizer(LocalRecognizer):
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
         if entities and self.ENTITY not in entities:
             return []
-        table = places()
+        table, firsts = places(), _first_words()
         mode = case_mode(text)
         toks = list(TOKEN.finditer(text))
         out: list[RecognizerResult] = []
         i = 0
-        while i < len(toks):
+        n = len(toks)
+        while i < n:
             first = toks[i].group()
-            # mixed-case prose: Title-case words, or lower-case ones right after a
-            # strong place preposition (a stretch typed in lower case)
-            if mode == "mixed" and not first[0].isupper() and not (
-                    i and toks[i - 1].group().lower() in _STRONG_CUE):
+            k1 = _key(first)
+            # a place name, or the first word of one ("palmerston" of "palmerston north")
+            if k1 not in table and k1 not in firsts:
                 i += 1
+                continue
+            prev = toks[i - 1].group().lower() if i else ""
+            if mode == "mixed":
+                # Title-case words, or lower-case ones right after a strong place
+                # preposition (a stretch typed in lower case)
+                if not first[0].isupper() and prev not in _STRONG_CUE:
+                    i += 1
+                    continue
+            elif mode == "upper" and prev not in _CUE_WORDS:
+                i += 1  # ALL-CAPS shorthand: only after a cue
                 continue
             hit = None
             # longest run of up to MAX_WORDS words joined by single spaces
             j = i
-            while j + 1 < len(toks) and j + 1 - i < MAX_WORDS and text[toks[j].end():toks[j + 1].start()] == " ":
+            while j + 1 < n and j + 1 - i < MAX_WORDS and text[toks[j].end():toks[j + 1].start()] == " ":
                 j += 1
             for k in range(j, i - 1, -1):
                 words = [t.group() for t in toks[i:k + 1]]
