@@ -112,22 +112,27 @@ def propagate(text: str, findings: list[Finding], is_common: Callable[[str], boo
     words = [(m.start(), m.end(), _norm(m.group())) for m in _WORD.finditer(text)]
     spans = sorted((f.start, f.end) for f in findings)
     new: list[Finding] = []
+
+    def single_word(i: int) -> None:
+        """An ambiguous name word written as a name ("Grace") or a known initials form."""
+        s, e = words[i][0], words[i][1]
+        w = _POSS.sub("", text[s:e])
+        if (w in cased or w.replace(".", "") in initials) and not _covered(spans, s, e) and not (veto and veto(text, s, e)):
+            new.append(Finding(s, e, "PERSON", MIN_SCORE, "DocumentPropagation"))
+
     i, n = 0, len(words)
     while i < n:
-        if words[i][2] not in firsts:
-            s, e = words[i][0], words[i][1]
-            w = _POSS.sub("", text[s:e])
-            if (w in cased or w.replace(".", "") in initials) and not _covered(spans, s, e) and not (veto and veto(text, s, e)):
-                new.append(Finding(s, e, "PERSON", MIN_SCORE, "DocumentPropagation"))
-            i += 1
-            continue
         hit = None
-        for k in range(min(longest, n - i), 0, -1):
-            key = tuple(w[2] for w in words[i:i + k])
-            if key in targets:
-                hit = (k, targets[key])
-                break
+        if words[i][2] in firsts:
+            for k in range(min(longest, n - i), 0, -1):
+                key = tuple(w[2] for w in words[i:i + k])
+                if key in targets:
+                    hit = (k, targets[key])
+                    break
         if hit is None:
+            # also when the word starts a longer known name that is not here
+            # ("Blessing" alone after "Blessing O.")
+            single_word(i)
             i += 1
             continue
         k, et = hit
