@@ -21,6 +21,7 @@ removed.
 from __future__ import annotations
 
 import gzip
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -56,6 +57,14 @@ def places() -> dict[str, int]:
             name, size, word = line.rstrip("\n").split("\t")
             out[name] = -1 - int(size) if word == "1" else int(size)
     return out
+
+
+def _fold(s: str) -> str:
+    """Accents off, as the gazetteer stores every name also without them."""
+    if s.isascii():
+        return s
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).replace("đ", "d").replace("ø", "o")  # as lexicons/build.py:fold
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +125,7 @@ class GazetteerRecognizer(LocalRecognizer):
         n = len(toks)
         while i < n:
             first = toks[i].group()
-            k1 = _key(first)
+            k1 = _fold(_key(first))
             # a place name, or the first word of one ("palmerston" of "palmerston north")
             if k1 not in table and k1 not in firsts:
                 i += 1
@@ -140,6 +149,9 @@ class GazetteerRecognizer(LocalRecognizer):
                 words = [t.group() for t in toks[i:k + 1]]
                 key = " ".join(_key(w) for w in words)
                 size = table.get(key)
+                if size is None and not key.isascii():
+                    key = _fold(key)  # "Ōtara", "Kaikōura" written with macrons
+                    size = table.get(key)
                 if size is not None and self._accept(text, toks[i].start(), words, key, size, mode):
                     hit = (toks[i].start(), toks[k].end(), k)
                     break

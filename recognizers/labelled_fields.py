@@ -105,7 +105,7 @@ _CODE_SEP = (
 _CODE_VALUE = (
     r"(?P<phi>(?P<prefix>(?-i:[A-Z]{1,4})[ ](?=\d\d))?"
     r"(?P<main>[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)*)"
-    r"(?:[ ]\d{2,}(?:[-/.]\d+)*)*"
+    r"(?:[ ]\d{2,}(?-i:[A-Z])?(?:[-/.]\d+)*)*"  # "204 123 456K": a check letter on the last group
     r"(?:[ ](?-i:[A-Z])(?![\w]))?)"
     r"(?![\w@])"
 )
