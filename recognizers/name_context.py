@@ -47,7 +47,10 @@ RELATIONS = (
     r"grandmother|grandfather|grandma|grandpa|granny|nana|nanna|gran|grandson|"
     r"granddaughter|friend|roommate|flatmate|housemate|neighbou?r|coworker|co-worker|"
     r"colleague|boss|manager|supervisor|mentor|sponsor|landlord|lodger|carer|caregiver|"
-    r"guardian|classmate|teammate|peer|ex|stepmom|stepdad)s?)"
+    r"guardian|classmate|teammate|peer|ex|stepmom|stepdad|"
+    # grandparents, elders and aunts in other languages of the countries served
+    r"grandad|granddad|poppy|nan|koro|kui|whaea|matua|nonna|nonno|abuela|abuelo|"
+    r"lola|lolo|ammi|abbu|dadi|nani|tita|tito)s?)"
 )
 ROLES = (
     r"case[ -]?manager|case[ -]?worker|caseworker|social[ -]worker|sw|psychiatrist|"
