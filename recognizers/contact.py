@@ -293,6 +293,10 @@ def _social() -> RegexRecognizer:
             Rx("site_handle", rf"\b(?:{_SOCIAL_SITES})(?:[ \t]*(?:{_HANDLE_WORDS}|account|name|id))?"
                               rf"[ \t]*(?:[:=]|is|-)[ \t]*(?P<phi>{val})(?![\w@])", 0.65),
             Rx("handle_word", rf"\b(?:{_HANDLE_WORDS})[ \t]*(?:[:=]|is)?[ \t]*(?P<phi>{val})(?![\w@])", 0.6),
+            # no separator, or "as": the value must look like a handle (a digit, "_" or
+            # "." inside, a Discord "#1234" tag): "snap kiwi_girl22", "on Snapchat as jo.b.99"
+            Rx("site_handle_loose", rf"\b(?:{_SOCIAL_SITES})(?:[ \t]+as)?[ \t]+"
+                                    rf"(?P<phi>(?=[\w.]*(?:[\d_.]|\#\d{{4}}))(?!\d+\b)[A-Z0-9_][A-Z0-9_.]{{1,29}}(?<!\.)(?:\#\d{{4}})?)(?![\w@])", 0.6),
         ],
         name="SocialHandleRecognizer",
         context=["instagram", "twitter", "tiktok", "snapchat", "handle", "username"],
