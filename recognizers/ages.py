@@ -81,6 +81,9 @@ INFANT_UNIT = r"(?:(?:weeks?|wks?|months?|mos?|mths?|days?)(?:[\s-]*old)?|(?:yea
 # not glued to more of a number, a ratio, a percentage, a time or a range
 NUM_END = r"(?![\w'’]|[.,:/]\d|\s*(?:%|/|:\d|\+|-\s*\d|x\b))"
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*")
+# a unit after a number that makes it no age: "12 weeks pregnant", "at 15 minutes"
+NOT_AGE_UNIT = (r"[ \t]*(?:weeks?|months?|days?|hours?|hrs?|minutes?|mins?|times?|percent|kg|lbs?|mg|"
+                r"am|pm|o['’]?clock|pounds|stone|points?)\b")
 # what may follow an age after a copula: the end of the phrase, a conjunction, a speaker label
 COPULA_END = (
     r"\s*(?:[.,;!?)\]\u2013\u2014]|$)"
@@ -202,6 +205,22 @@ PATTERNS = [
         regex.MULTILINE,
     ),
     Rx(
+        # a clause about a time of life: "since she was 12 she ...", "when he was six his
+        # father left", "until I turned eighteen" (not "when she was 12 weeks pregnant")
+        "life_clause_n",
+        rf"\b(?:when|since|until|till|before|after|by\s+the\s+time)\s+(?:i|he|she|they|we|you)\s+"
+        rf"(?:was|were|turned|had\s+turned)\s+(?P<phi>(?!one\b){PNUM}){NUM_END}(?!{NOT_AGE_UNIT})",
+        0.6,
+    ),
+    Rx(
+        # a sentence that opens on an age and a person: "At 15 he left school", "At
+        # sixteen, she moved out" (not "At 10 the team met", "At 15:00")
+        "at_n_person",
+        rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?-i:At)\s+(?P<phi>(?!one\b){PNUM}){NUM_END},?\s+(?:i|he|she|they|we)\b",
+        0.6,
+        regex.MULTILINE,
+    ),
+    Rx(
         # "DOB: 03/02/1979 (46)", "born 4 May 1950 (age 74)"
         "dob_paren_n",
         rf"(?<=\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|born)(?!\w)\s*[:#-]?\s*[^\n()]{{2,24}}?\d\s*)"
@@ -231,6 +250,8 @@ GATES = {
     "im_n": ("i'm", "im ", "i am"),
     "person_paren_n": re.compile(r"\(\s*(?:[\"“‘]|aged?\b|\d|[a-z]+[ -]?[a-z]*\s*[),;])", re.I),
     "dob_paren_n": ("dob", "d.o.b", "birth", "born"),
+    "life_clause_n": ("when ", "since ", "until ", "till ", "before ", "after ", "by the time "),
+    "at_n_person": ("at ",),
     "nth_birthday": ("birthday",),
     "decade_person": ("early", "mid", "late"),
     "age_sex_lower": re.compile(r"\d\s?[mfMF]\s"),

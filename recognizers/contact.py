@@ -296,7 +296,7 @@ def _social() -> RegexRecognizer:
             # no separator, or "as": the value must look like a handle (a digit, "_" or
             # "." inside, a Discord "#1234" tag): "snap kiwi_girl22", "on Snapchat as jo.b.99"
             Rx("site_handle_loose", rf"\b(?:{_SOCIAL_SITES})(?:[ \t]+as)?[ \t]+"
-                                    rf"(?P<phi>(?=[\w.]*(?:[\d_.]|\#\d{{4}}))(?!\d+\b)[A-Z0-9_][A-Z0-9_.]{{1,29}}(?<!\.)(?:\#\d{{4}})?)(?![\w@])", 0.6),
+                                    rf"(?P<phi>(?=[\w.]*?(?:[\d_]|\.\w|\#\d{{4}}))(?!\d+\b)[A-Z0-9_][A-Z0-9_.]{{1,29}}(?<!\.)(?:\#\d{{4}})?)(?![\w@])", 0.6),
         ],
         name="SocialHandleRecognizer",
         context=["instagram", "twitter", "tiktok", "snapchat", "handle", "username"],
