@@ -53,9 +53,9 @@ def places() -> dict[str, int]:
     (-1 - size) when the name is also a lower-case English word ("nitro", "cork")."""
     out: dict[str, int] = {}
     with gzip.open(PLACES, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            name, size, word = line.rstrip("\n").split("\t")
-            out[name] = -1 - int(size) if word == "1" else int(size)
+        for line in fh:  # one line per class: size, word flag, then the names
+            size, word, *names = line.rstrip("\n").split("\t")
+            out.update(dict.fromkeys(names, -1 - int(size) if word == "1" else int(size)))
     return out
 
 

