@@ -76,7 +76,7 @@ def _make_engine(ctx: Ctx, profile: str, client: Optional[str], model: str):
 
 debug_option = click.option("--debug", is_flag=True, help="Show full tracebacks on errors (may contain note text).")
 profile_option = click.option("--profile", "-p", default="safe-harbor", show_default=True, metavar="NAME|PATH",
-                              help="What to do with each kind of PHI: a built-in profile (safe-harbor, redact) or a YAML file.")
+                              help="What to do with each kind of PHI: a built-in profile (safe-harbor, safe-harbor-max, redact) or a YAML file.")
 client_option = click.option("--client", "client", metavar="CARD", type=click.Path(dir_okay=False),
                              help="YAML/JSON card of what you already know about the client (names, DOB, address...): always removed.")
 model_option = click.option("--model", default="builtin", show_default=True, metavar="NAME|PATH",
