@@ -125,11 +125,12 @@ class GazetteerRecognizer(LocalRecognizer):
         n = len(toks)
         while i < n:
             first = toks[i].group()
-            k1 = _fold(_key(first))
+            k1 = first.lower()
             # a place name, or the first word of one ("palmerston" of "palmerston north")
             if k1 not in table and k1 not in firsts:
-                i += 1
-                continue
+                if k1.isascii() or (_fold(_key(k1)) not in table and _fold(_key(k1)) not in firsts):
+                    i += 1
+                    continue
             prev = toks[i - 1].group().lower() if i else ""
             if mode == "mixed":
                 # Title-case words, or lower-case ones right after a strong place
