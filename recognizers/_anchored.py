@@ -41,11 +41,17 @@ class AnchorRule:
     window: int = 80
     flags: int = regex.MULTILINE
     anchor_re: "re.Pattern" = field(init=False, repr=False)
-    before_re: "regex.Pattern" = field(init=False, repr=False)
+    _before_re: "Optional[regex.Pattern]" = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.anchor_re = re.compile(self.anchor, re.MULTILINE)
-        self.before_re = regex.compile(rf"(?:{self.before})\Z", self.flags)
+
+    @property
+    def before_re(self) -> "regex.Pattern":
+        """Compiled when an anchor is first found (most notes hold few of them)."""
+        if self._before_re is None:
+            self._before_re = regex.compile(rf"(?:{self.before})\Z", self.flags)
+        return self._before_re
 
 
 class AnchoredRecognizer(LocalRecognizer):

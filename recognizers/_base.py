@@ -28,17 +28,38 @@ DEFAULT_FLAGS = regex.IGNORECASE | regex.MULTILINE
 
 @dataclass
 class Rx:
-    """One pattern: a name (shown by `deid detect --explain`), a regex and a base score."""
+    """One pattern: a name (shown by `deid detect --explain`), a regex and a base score.
+
+    The pattern is compiled on first use (``regex`` compiles in Python, and a short note
+    never reaches most gated patterns), then kept."""
 
     name: str
     regex: str
     score: float
     flags: int = DEFAULT_FLAGS
     validate: Optional[Callable[[str], Optional[bool]]] = None
-    compiled: "regex.Pattern" = field(init=False, repr=False)
+    _compiled: "Optional[regex.Pattern]" = field(default=None, init=False, repr=False)
 
-    def __post_init__(self) -> None:
-        self.compiled = regex.compile(self.regex, self.flags)
+    @property
+    def compiled(self) -> "regex.Pattern":
+        if self._compiled is None:
+            self._compiled = regex.compile(self.regex, self.flags)
+        return self._compiled
+
+
+class LazyRegex:
+    """A ``regex`` pattern compiled on first use, for big module-level patterns that
+    only some notes reach (start-up: ``regex`` compiles in Python)."""
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args, self._compiled = (pattern, flags), None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            self._compiled = regex.compile(*self._args)
+        return getattr(self._compiled, name)
 
 
 class RegexRecognizer(LocalRecognizer):

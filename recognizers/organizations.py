@@ -53,7 +53,7 @@ from pathlib import Path
 import regex
 
 from ._anchored import AnchoredRecognizer, AnchorRule, GatedRegexRecognizer
-from ._base import Rx
+from ._base import LazyRegex, Rx
 from .facilities import UNIT_STOP
 from .name_context import INITIALS_STOP
 from .name_lexicon import _common, is_common_word
@@ -215,8 +215,8 @@ _LOWER_STOP_ALT = "|".join(
 LOWER_WORD = rf"(?=[a-z])(?<![\w'’])(?!(?:{_LOWER_STOP_ALT})(?![\w'’]))(?:st|[a-z][a-z'’]+)"
 
 _SPLIT = regex.compile(r"[\s]+")
-_HEAD_RE = regex.compile(rf"(?:,?\s+(?:{HEAD}))+\.?$")
-_ALL_HEAD_RE = regex.compile(rf"(?:,?[ \t]+(?:{ALL_HEAD}))+\.?$")
+_HEAD_RE = LazyRegex(rf"(?:,?\s+(?:{HEAD}))+\.?$")
+_ALL_HEAD_RE = LazyRegex(rf"(?:,?[ \t]+(?:{ALL_HEAD}))+\.?$")
 
 # --- generic words for the ordinary-word ("weak") heads ---------------------------
 # A name before "Coffee", "Club", "Team", "Department"... needs a word outside GENERIC,
@@ -453,7 +453,7 @@ class _OrgAnchored(AnchoredRecognizer):
         return out
 
 
-_HEAD_TOKEN_RE = regex.compile(rf"(?:{ALL_HEAD})(?![\w'’])")
+_HEAD_TOKEN_RE = LazyRegex(rf"(?:{ALL_HEAD})(?![\w'’])")
 
 
 def _split_heads(tail: str) -> list[str]:
