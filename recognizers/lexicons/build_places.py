@@ -66,10 +66,10 @@ def main() -> None:
 
     def add(name: str, s: int) -> None:
         name = " ".join(name.lower().split())
-        if not name or len(name.split()) > 4 or not LATIN.match(name) or name in not_phi:
-            return
+        if not name or len(name.split()) > 4 or not LATIN.match(name) or name in not_phi or fold(name) in not_phi:
+            return  # "Québec" is the province too
         for form in {name, fold(name)}:
-            if len(form) >= 3 and form not in not_phi:  # "Cañada" folds to a country
+            if len(form) >= 3:
                 size[form] = max(size.get(form, 0), s)
 
     for c in cities.values():
