@@ -235,12 +235,18 @@ def main() -> None:
     # case in ordinary prose, never in ALL-CAPS or lower-case text without a cue,
     # and never when it is one of the ~25k most frequent English words.
     known = set(kinds)
+    import sys
+
+    sys.path.insert(0, str(HERE.parent.parent))
+    from recognizers._geo import STATE_NAMES  # countries and states are not names ("Perú")
+
+    geo = {fold(n) for n in STATE_NAMES}
     for names, kind in ((nd_first, "F"), (nd_last, "L")):
         for n in names:
             for form in {n, fold(n)}:
                 if form in known:  # the other sources' entries are left as they are
                     continue
-                if len(form) < 3 or not WEAK_OK.search(form) or probs.get(form, -21.0) >= -14.5:
+                if len(form) < 3 or not WEAK_OK.search(form) or probs.get(form, -21.0) >= -14.5 or fold(form) in geo:
                     continue
                 kinds.setdefault(form, set()).add(kind)
                 pop[form] = -1
