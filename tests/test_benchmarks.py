@@ -160,3 +160,26 @@ def test_check_targets_pass_and_fail():
     assert [c["pass"] for c in bad] == [False, False, False, False]
     none = bench.check_targets(res(None, 20.0, 1.0, 300.0))
     assert none[0]["pass"] is None
+
+
+def test_lockbox_misses_are_refused(capsys):
+    """The lockbox harness never prints a lockbox half's misses (it exits before loading)."""
+    from benchmarks.lockbox import LOCKBOXES, main
+
+    assert LOCKBOXES == {"mh_lockbox", "pn_lockbox"}
+    assert main(["--only", "mh_lockbox", "--misses", "5"]) == 2
+    assert "never printed" in capsys.readouterr().err
+
+
+def test_physionet_halves_split_by_patient():
+    """Open and lockbox halves of the PhysioNet dev split share no patient."""
+    import pytest
+
+    from benchmarks import lockbox
+
+    if not (lockbox.SHARED / "physionet_dev.jsonl").exists():
+        pytest.skip("../shared/corpora not present")
+    open_ids = {d.id for d in lockbox._physionet(1)}
+    lock_ids = {d.id for d in lockbox._physionet(3)}
+    assert open_ids and lock_ids and not open_ids & lock_ids
+    assert {i.split("-")[0] for i in open_ids}.isdisjoint({i.split("-")[0] for i in lock_ids})
