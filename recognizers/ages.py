@@ -213,6 +213,16 @@ PATTERNS = [
         0.6,
     ),
     Rx(
+        # a life event at an age: "died last year at 52", "her mum had her at 16",
+        # "married at nineteen", "left school at 15" (not "died at 11 this morning")
+        "event_at_n",
+        rf"\b(?:died|passed(?:\s+away)?|had\s+(?:her|him|me|them|us)|gave\s+birth|married|"
+        rf"left\s+(?:home|school)|dropped\s+out|migrated|emigrated|retired|enlisted)\b"
+        rf"[^.;:\n]{{0,24}}?\bat\s+(?:(?:the\s+)?age\s+(?:of\s+)?)?(?P<phi>(?!one\b){PNUM}){NUM_END}"
+        rf"(?!{NOT_AGE_UNIT}|[ \t]*(?:this|tonight|today|in\s+the|hrs?|h)\b)",
+        0.6,
+    ),
+    Rx(
         # a sentence that opens on an age and a person: "At 15 he left school", "At
         # sixteen, she moved out" (not "At 10 the team met", "At 15:00")
         "at_n_person",
@@ -252,6 +262,7 @@ GATES = {
     "dob_paren_n": ("dob", "d.o.b", "birth", "born"),
     "life_clause_n": ("when ", "since ", "until ", "till ", "before ", "after ", "by the time "),
     "at_n_person": ("at ",),
+    "event_at_n": (" at ",),
     "nth_birthday": ("birthday",),
     "decade_person": ("early", "mid", "late"),
     "age_sex_lower": re.compile(r"\d\s?[mfMF]\s"),
@@ -329,6 +340,8 @@ def _person_before(text: str, pos: int, shape: str, age: str, acts: bool = False
         return copula or (shape == "paren" and _AGE_LIST.search(age) is not None)
     if not copula and _INITIALS.fullmatch(w):
         return True
+    if w1 and len(w) == 1 and w.isupper() and w1.lower().rstrip(".") in TITLES:
+        return True  # "Ms T, 27," / "Mr K (64)"
     if _name(w, lower_ok=copula):
         return True
     # "Ms Okafor-Reyes (41)", "Ana Tafoya-Baca (29)", "her son Kasimir, 3,", "Tane Whaanga
