@@ -126,7 +126,13 @@ def _corroborated_model_findings(found: list[Finding], thr: float, text: str, is
             s0, e0 = strong[j]
             if e0 <= f.start:
                 continue
-            fits = (lambda w: _DATE_WORD.fullmatch(w) is not None) if f.entity_type == "DATE_TIME" else (lambda w: not is_common(w))
+            if f.entity_type == "DATE_TIME":
+                fits = lambda w: _DATE_WORD.fullmatch(w) is not None  # noqa: E731
+            else:
+                # no ordinary words, and no lower-case word on a capitalised name
+                # ("Seun rang him": the model's span, not the name)
+                lower_ok = text[s0:e0].islower()
+                fits = lambda w, lower_ok=lower_ok: not is_common(w) and (lower_ok or not w.islower())  # noqa: E731
             lo, hi = max(f.start, s0), min(f.end, e0)
             for m in reversed(list(_EXT_TOKEN.finditer(text, f.start, s0))):
                 if not fits(m.group()):
