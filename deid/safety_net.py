@@ -20,6 +20,7 @@ import gzip
 from functools import lru_cache
 
 from .findings import Finding
+from .recognizers.name_lexicon import LEXICON_DIR, TOKEN, headings, is_hand_word
 
 ENTITY = "UNKNOWN"
 RECOGNIZER = "SafetyNet"
@@ -27,8 +28,6 @@ RECOGNIZER = "SafetyNet"
 
 @lru_cache(maxsize=1)
 def vocabulary() -> frozenset[str]:
-    from .recognizers.name_lexicon import LEXICON_DIR
-
     with gzip.open(LEXICON_DIR / "vocabulary.txt.gz", "rt", encoding="utf-8") as fh:
         return frozenset(fh.read().split())
 
@@ -37,14 +36,10 @@ def vocabulary() -> frozenset[str]:
 def _safe_extra() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from .recognizers.name_lexicon import headings
-
     return frozenset(STOP_WORDS) | frozenset(headings())
 
 
 def is_safe_word(word: str) -> bool:
-    from .recognizers.name_lexicon import is_hand_word
-
     k = word.lower().replace("’", "'")
     if len(k) < 2 or k in vocabulary() or k in _safe_extra() or is_hand_word(k):
         return True
@@ -54,8 +49,6 @@ def is_safe_word(word: str) -> bool:
 
 def unknown_words(text: str, findings: list[Finding], score: float = 0.5) -> list[Finding]:
     """Findings for every word that no finding covers and that is not known to be safe."""
-    from .recognizers.name_lexicon import TOKEN
-
     spans = sorted((f.start, f.end) for f in findings)
     out: list[Finding] = []
     j = 0

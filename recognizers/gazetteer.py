@@ -35,15 +35,14 @@ PLACES = Path(__file__).resolve().parent / "lexicons" / "places.tsv.gz"
 MAX_WORDS = 4
 # "Saint-Jean-de-Luz", "Rhos on Sea": lower-case joining words inside a Title-case name
 _JOIN = frozenset("de del della der di da do dos das du la le les los las el en y upon on sur am an im in of the".split())
-# a place preposition (optionally after a motion verb) ends just before the name
-_CUE = regex.compile(
-    r"(?i:\b(?:in|from|near|outside|around|via|toward|towards|into|past|to|at|by|across|through|"
-    r"visiting|leaving|of)[ \t]+(?:the[ \t]+)?)$"
-)
-# these cue words also introduce people ("to Dr Ames", "by Jo", "of Smith"): the name
-# after them must not be a first name
-_WEAK_CUE = frozenset({"to", "at", "by", "of", "the", "through", "across"})
-_STRONG_CUE = frozenset({"in", "from", "near", "outside", "around", "via", "toward", "towards", "into", "past"})
+# place prepositions: the strong ones introduce places only; the weak ones also introduce
+# people ("to Dr Ames", "by Jo", "of Smith"), so the name after them must not be a first
+# name ("visiting" and "leaving" are not weak)
+_STRONG_CUE = frozenset("in from near outside around via toward towards into past".split())
+_WEAK_CUE = frozenset("to at by of the through across".split())
+_CUE_WORDS = _STRONG_CUE | _WEAK_CUE | {"visiting", "leaving"}  # a quick test before _CUE
+# one of them (and an optional "the") ends just before the name
+_CUE = regex.compile(rf"(?i:\b(?:{'|'.join(sorted(_CUE_WORDS - {'the'}))})[ \t]+(?:the[ \t]+)?)$")
 _SENT_END = set(".!?:;\n•*-–—\"“(")
 
 
@@ -71,11 +70,6 @@ def _fold(s: str) -> str:
 def _first_words() -> frozenset[str]:
     """First words of the names of more than one word."""
     return frozenset(name.split(" ", 1)[0] for name in places() if " " in name)
-
-
-# every word of _CUE (the "the" of "in the Bronx" included): a quick test before the regex
-_CUE_WORDS = frozenset("in from near outside around via toward towards into past to at by across through "
-                       "visiting leaving of the".split())
 
 
 def _cue_word(text: str, start: int) -> str | None:
@@ -128,7 +122,8 @@ class GazetteerRecognizer(LocalRecognizer):
             k1 = first.lower()
             # a place name, or the first word of one ("palmerston" of "palmerston north")
             if k1 not in table and k1 not in firsts:
-                if k1.isascii() or (_fold(_key(k1)) not in table and _fold(_key(k1)) not in firsts):
+                folded = None if k1.isascii() else _fold(_key(k1))
+                if folded is None or (folded not in table and folded not in firsts):
                     i += 1
                     continue
             prev = toks[i - 1].group().lower() if i else ""

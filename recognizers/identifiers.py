@@ -43,6 +43,7 @@ import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from ._base import DEFAULT_FLAGS, RegexRecognizer, Rx, luhn_ok, make_result
+from .years import icu_style
 
 # ----------------------------------------------------------------------------- speed
 
@@ -689,9 +690,7 @@ class CodeRecognizer(LocalRecognizer):
             return []
         found = self.spans(text)
         if found:
-            from .years import _strict
-
-            if _strict(text):
+            if icu_style(text):
                 # ICU-style notes (clock times, vitals, shorthand) write long numbers
                 # that are quantities and mistyped times: only codes with letters count
                 found = [(s, e) for s, e in found if not text[s:e].replace("-", "").replace("/", "").isdigit()]

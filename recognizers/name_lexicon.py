@@ -185,8 +185,11 @@ def is_name_like(word: str, max_amb: int = 5) -> bool:
     return wordness(word) < 0
 
 
+@lru_cache(maxsize=4)
 def case_mode(text: str) -> str:
-    """'upper', 'lower' or 'mixed' for the whole document (from a sample of it)."""
+    """'upper', 'lower' or 'mixed' for the whole document (from a sample of it).
+
+    Cached: five recognizers ask it of the same chunk."""
     sample = text if len(text) <= 60000 else text[:30000] + text[-30000:]
     upper = sum(map(str.isupper, sample))
     lower = sum(map(str.islower, sample))

@@ -139,7 +139,8 @@ class _Strict:
         return _SHORTHAND.search(" " + t.lower()) is not None
 
 
-def _strict(text: str) -> bool:
+def icu_style(text: str) -> bool:
+    """Does the document write clock times, vital signs or ICU shorthand?"""
     return bool(_Strict(text))
 
 
