@@ -84,7 +84,38 @@ model_option = click.option("--model", default="builtin", show_default=True, met
 jsonl_option = click.option("--jsonl", is_flag=True, help='Each input line is {"id": ..., "text": "..."}; one output line per input line.')
 
 
-@click.group(help=MAIN_HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _LazyGroup(click.Group):
+    """Commands that need heavy libraries (the vault's cryptography, the service's
+    FastAPI, python-docx, Spark) live in their own modules, imported only when the
+    command runs, so that `deid scrub` starts fast."""
+
+    LAZY = {
+        "restore": "deid.cli_ai:restore",
+        "vault": "deid.cli_ai:vault",
+        "batch": "deid.cli_batch:batch",
+        "serve": "deid.cli_serve:serve",
+        "profiles": "deid.cli_profiles:profiles",
+    }
+
+    def _lazy(self) -> dict:
+        import importlib.util
+
+        return {n: t for n, t in self.LAZY.items() if importlib.util.find_spec(t.split(":")[0]) is not None}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self._lazy()))
+
+    def get_command(self, ctx: click.Context, name: str):
+        cmd = super().get_command(ctx, name)
+        if cmd is None and name in self._lazy():
+            import importlib
+
+            mod, attr = self.LAZY[name].split(":")
+            cmd = getattr(importlib.import_module(mod), attr)
+        return cmd
+
+
+@click.group(cls=_LazyGroup, help=MAIN_HELP, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="deid")
 @debug_option
 @click.pass_context

@@ -1,0 +1,1 @@
+"""File formats: one small module per format (DESIGN.md section 7)."""

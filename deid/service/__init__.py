@@ -1,0 +1,1 @@
+"""The local HTTP service (`deid serve`) and its review page."""
