@@ -275,7 +275,7 @@ class Deidentifier:
             if not batch:
                 return
             for t, findings in zip(batch, self.detect_many(batch, client=client, batch_size=batch_size)):
-                yield ScrubResult(self.apply(t, findings), findings)
+                yield ScrubResult(self.apply(t, findings, client=client or self.client), findings)
 
     def changes(self, finding: Finding) -> bool:
         """Does the profile change this finding's text? (Safe Harbor keeps ages under 90 and years.)"""
@@ -283,10 +283,13 @@ class Deidentifier:
 
         return changes(self.profile.operator_for(finding.entity_type), finding.entity_type, finding.value)
 
-    def apply(self, text: str, findings: list[Finding]) -> str:
-        """Apply the profile's operators to ``findings`` (non-overlapping) in ``text``."""
+    def apply(self, text: str, findings: list[Finding], client: Optional[ClientCard] = None) -> str:
+        """Apply the profile's operators to ``findings`` (non-overlapping) in ``text``.
+
+        Operators see the whole document and the client card (role tags, relative
+        dates and surrogates depend on them), not only each value."""
         if not findings:
             return text
-        operators = build_operators(self.profile, findings)
+        operators = build_operators(self.profile, findings, text=text, client=client)
         results = [RecognizerResult(f.entity_type, f.start, f.end, f.score) for f in findings]
         return self.anonymizer.anonymize(text=text, analyzer_results=results, operators=operators).text

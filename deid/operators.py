@@ -124,8 +124,11 @@ class TagNumberer:
         return f"[{entity_type}_{n}]" if n else f"[{entity_type}]"
 
 
-def build_operators(profile, findings) -> dict[str, OperatorConfig]:
-    """Presidio operator configs for one document's findings under ``profile``."""
+def build_operators(profile, findings, text: str = "", client=None) -> dict[str, OperatorConfig]:
+    """Presidio operator configs for one document's findings under ``profile``.
+
+    ``text`` is the whole document and ``client`` its client card (or None), for
+    operators whose replacement depends on more than the value itself."""
     numberer = TagNumberer((f.entity_type, f.value) for f in findings)
     ops: dict[str, OperatorConfig] = {}
     for et in {f.entity_type for f in findings}:
