@@ -88,6 +88,15 @@ def speed_table(res: dict) -> str:
     wl = [sp["warm"][k]["load_seconds"] for k in keys]
     row("engine load, s", wl, None, lambda v: _f(v, 2))
     out = "\n".join(rows)
+    lim = sp.get("limits") or {}
+    if lim:
+        out += ("\n\nPhysical limits (warm, one core, chars/s): the same text through spaCy's tokenizer "
+                "alone, one combined regex pass (capitalised words, digit runs, e-mail shapes), and "
+                "deid's NER model alone (tok2vec + ner), next to the whole deid engine:\n\n")
+        out += "| corpus | one regex pass | tokenizer only | NER model only | deid engine |\n|---|---|---|---|---|\n"
+        for name, l in lim.items():
+            eng = ((sp["warm"].get("deid") or {}).get(name) or {}).get("chars_per_second")
+            out += f"| {name} | {_n(l.get('regex_pass'))} | {_n(l.get('tokenizer'))} | {_n(l.get('ner_model'))} | {_n(eng)} |\n"
     # length sweep
     sw = sp["length_sweep"]
     if sw.get("deid"):

@@ -60,7 +60,7 @@ QUICK_LENGTHS = [1_000, 5_000]
 TARGETS = {
     "ratio": 10.0,        # whole-process deid chars/s >= 10x peer, one core
     "p95_ms": 50.0,       # 500-word note, warm
-    "startup_s": 3.0,     # process start to first output line
+    "startup_s": 1.5,     # process start to first output line
     "rss_mb": 1024.0,     # peak memory
 }
 
@@ -412,7 +412,8 @@ def _run(a, quick, out, results_md, n_syn, lengths, lat_runs, workers, core, cmd
     write_jsonl(work / "process.jsonl", syn_texts[:n_proc])
     write_jsonl(work / "one.jsonl", ["Seen by the therapist on 3 March 2024 for a follow-up session."])
     job = {"corpora": {k: str(v) for k, v in inputs.items()}, "latency_docs": str(work / "latency.jsonl"),
-           "latency_runs": lat_runs, "length_docs": str(work / "lengths.jsonl"), "length_seconds": 1.0 if quick else 3.0}
+           "latency_runs": lat_runs, "length_docs": str(work / "lengths.jsonl"), "length_seconds": 1.0 if quick else 3.0,
+           "limits": True}
 
     # ---- systems
     sysinfo = {"deid": probe(sys.executable, "deid", None)}
@@ -470,6 +471,7 @@ def _run(a, quick, out, results_md, n_syn, lengths, lat_runs, workers, core, cmd
         speed["latency_500w"][key] = w.get("latency")
         speed["length_sweep"][key] = w.get("length_sweep")
         speed["warm_max_rss_mb"][key] = w.get("max_rss_mb")
+    speed["limits"] = w_deid.get("limits")
 
     # ---- whole process, one core
     log("whole-process runs, one core")
@@ -531,7 +533,7 @@ def check_targets(res: dict) -> list[dict]:
     lat = (sp["latency_500w"].get("deid") or {}).get("p95_ms")
     add("500-word note p95 latency, warm", f"<= {TARGETS['p95_ms']:g} ms", lat, lat is not None and lat <= TARGETS["p95_ms"], "ms")
     st = sp["startup"]["deid"]["median_s"]
-    add("start-up to first output line", f"< {TARGETS['startup_s']:g} s", st, st is not None and st < TARGETS["startup_s"], "s")
+    add("start-up to first output line", f"<= {TARGETS['startup_s']:g} s", st, st is not None and st <= TARGETS["startup_s"], "s")
     mem = sp["peak_memory_mb"]["deid"]
     add("peak memory (max RSS), whole process", f"< {TARGETS['rss_mb']:g} MB", mem, mem is not None and mem < TARGETS["rss_mb"], "MB")
     return checks

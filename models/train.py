@@ -280,6 +280,10 @@ def main(argv=None) -> int:
     ap.add_argument("--vocab-noise", type=float, default=0.0,
                     help="fraction of non-entity words replaced by unfamiliar tokens in augmented copies")
     ap.add_argument("--out-dir", type=Path, default=TRAIN_DIR / "output", help="spacy train output folder")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="config override, e.g. components.tok2vec.model.encode.width=64 (repeatable)")
+    ap.add_argument("--ship-to", type=Path, default=None,
+                    help="package model-best here instead of models/deid_ner (for experiments)")
     ap.add_argument("--quick", action="store_true", help="smoke run: 300 train docs, 100 dev, 150 steps")
     ap.add_argument("--package-only", action="store_true", help="only copy training/output/model-best to deid_ner/")
     a = ap.parse_args(argv)
@@ -321,6 +325,10 @@ def main(argv=None) -> int:
             "training.patience": a.patience,
             "training.eval_frequency": a.eval_frequency,
         }
+        for kv in a.set:
+            k, _, v = kv.partition("=")
+            overrides[k] = int(v) if v.lstrip("-").isdigit() else v
+        meta_extra["config_overrides"] = {k: overrides[k] for k in (kv.partition("=")[0] for kv in a.set)}
         t0 = time.time()
         spacy_train(CONFIG, out_dir, overrides=overrides, use_gpu=-1)
         log(f"spacy train finished in {time.time() - t0:.0f}s (total {time.time() - t_all:.0f}s)")
@@ -335,7 +343,7 @@ def main(argv=None) -> int:
     except (OSError, KeyError, ValueError):
         pass
     # a smoke run never replaces the shipped model
-    package(best, TRAIN_DIR / "quick_model" if a.quick else OUT_MODEL, meta_extra)
+    package(best, a.ship_to or (TRAIN_DIR / "quick_model" if a.quick else OUT_MODEL), meta_extra)
     return 0
 
 
