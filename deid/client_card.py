@@ -13,6 +13,13 @@ A small YAML or JSON file::
     family: [Maria Reyes, Sam]     # or [{name: Maria Reyes, relation: mother}]
     employer: Acme Logistics
     school: Lincoln High School
+    clinicians: [{name: Priya Nair, role: GP}]   # treating clinicians / the referrer
+    first_session: 2024-02-03      # or intake: ...; the anchor for relative dates
+
+Family, contacts and clinicians are other people: the ``referral`` profile keeps
+only the client's own name, date of birth, address, phones, e-mails and ids, and the
+``supervision`` profile turns each person into a role tag (``[CLIENT]``, the
+``relation`` or ``role`` given here, e.g. ``[MOTHER]``, ``[GP]``).
 
 Every variant of these (any case, possessive, first name or surname alone, initials
 before the surname, a one-letter typo or swapped pair of letters in names of five or
@@ -37,7 +44,7 @@ from .findings import Finding
 _NAME_TOKEN = regex.compile(r"[\p{L}][\p{L}'’\-]*")
 
 
-@dataclass
+@dataclass(repr=False)
 class ClientCard:
     names: list[str] = field(default_factory=list)          # client and family: PERSON
     dates: list[_dt.date] = field(default_factory=list)
@@ -46,6 +53,19 @@ class ClientCard:
     emails: list[str] = field(default_factory=list)
     ids: list[tuple[str, str]] = field(default_factory=list)  # (entity_type, value)
     orgs: list[str] = field(default_factory=list)
+    # who is who (purpose profiles): the client's own names, other people with a
+    # relation or role (None where the card gives none), birth dates, the anchor date
+    client_names: list[str] = field(default_factory=list)
+    others: list[tuple[str, str | None]] = field(default_factory=list)
+    dobs: list[_dt.date] = field(default_factory=list)
+    employers: list[str] = field(default_factory=list)
+    schools: list[str] = field(default_factory=list)
+    anchor: _dt.date | None = None
+    anchor_kind: str = "intake"  # "intake" or "first session"
+
+    def __repr__(self) -> str:  # counts only: a card is all PHI
+        return (f"ClientCard({len(self.client_names)} names, {len(self.others)} others, {len(self.dates)} dates, "
+                f"{len(self.addresses)} addresses, {len(self.phones)} phones, {len(self.ids)} ids)")
 
     @classmethod
     def load(cls, path: str | Path) -> "ClientCard":
@@ -80,17 +100,39 @@ class ClientCard:
                 return out
             raise ConfigError(f"{source}: field '{key}' must be a string or a list")
 
+        def people(key: str, rel_key: str) -> list[tuple[str, str | None]]:
+            v = raw.get(key)
+            items = v if isinstance(v, list) else ([] if v is None else [v])
+            out = []
+            for item in items:
+                if isinstance(item, dict) and "name" in item:
+                    rel = item.get(rel_key) or item.get("relation") or item.get("role")
+                    out.append((str(item["name"]), str(rel) if rel else None))
+                elif item is not None and not isinstance(item, dict):
+                    out.append((str(item), None))
+            return out
+
         card = cls()
-        card.names = many("name") + many("names") + many("nicknames") + many("family") + many("contacts")
-        for d in many("dob") + many("dates"):
+        many("family"), many("contacts"), many("clinicians")  # type checks
+        card.client_names = many("name") + many("names") + many("nicknames")
+        card.others = people("family", "relation") + people("contacts", "relation") + people("clinicians", "role")
+        card.names = card.client_names + [n for n, _ in card.others]
+        card.dobs = [_parse_date(d, source) for d in many("dob")]
+        card.dates = list(card.dobs)
+        for d in many("dates"):
             card.dates.append(_parse_date(d, source))
+        for key, kind in (("first_session", "first session"), ("intake", "intake")):
+            if raw.get(key) is not None and card.anchor is None:
+                card.anchor, card.anchor_kind = _parse_date(raw[key], source), kind
         card.addresses = many("address") + many("addresses")
         card.phones = many("phone") + many("phones")
         card.emails = many("email") + many("emails")
         card.ids = [("MEDICAL_RECORD_NUMBER", v) for v in many("mrn")] + [("ID", v) for v in many("ids")]
-        card.orgs = many("employer") + many("school") + many("organizations")
+        card.employers, card.schools = many("employer"), many("school")
+        card.orgs = card.employers + card.schools + many("organizations")
         known = {"name", "names", "nicknames", "family", "contacts", "dob", "dates", "address", "addresses",
-                 "phone", "phones", "email", "emails", "mrn", "ids", "employer", "school", "organizations"}
+                 "phone", "phones", "email", "emails", "mrn", "ids", "employer", "school", "organizations",
+                 "clinicians", "first_session", "intake"}
         unknown = sorted(set(raw) - known)
         if unknown:
             raise ConfigError(f"{source}: unknown field(s) {', '.join(unknown)} (known: {', '.join(sorted(known))})")
@@ -99,26 +141,9 @@ class ClientCard:
     def patterns(self) -> list[tuple[str, "regex.Pattern"]]:
         """(entity_type, compiled pattern) for every known value and its variants."""
         pats: list[tuple[str, regex.Pattern]] = []
-        name_alts: list[str] = []
-        for name in self.names:
-            toks = _NAME_TOKEN.findall(name)
-            full = r"\s+".join(regex.escape(t) for t in toks)
-            if full:
-                name_alts.append(full)
-            for t in toks:
-                if len(t) >= 5:
-                    name_alts.append(f"(?:{regex.escape(t)}){{e<=1}}")
-                    # a swapped pair of letters ("Jordna") is one typo too
-                    name_alts.extend(regex.escape(t[:i] + t[i + 1] + t[i] + t[i + 2:]) for i in range(len(t) - 1))
-                elif len(t) >= 2:
-                    name_alts.append(regex.escape(t))
-            if len(toks) >= 2:  # initials: "J.R.", "JR", "J. Reyes"
-                ini = [t[0] for t in toks]
-                name_alts.append(r"\.?\s?".join(regex.escape(c) for c in ini) + r"\.?")
-                name_alts.append(rf"{regex.escape(ini[0])}\.?\s+{regex.escape(toks[-1])}")
+        name_alts = [a for name in self.names for a in _name_alternatives(name)]
         if name_alts:
-            alts = "|".join(sorted(set(name_alts), key=len, reverse=True))
-            pats.append(("PERSON", regex.compile(rf"(?<![\w])(?:{alts})(?:['’]s)?(?![\w])", regex.IGNORECASE | regex.BESTMATCH)))
+            pats.append(("PERSON", _names_pattern(name_alts)))
         for d in self.dates:
             alts = "|".join(regex.escape(v) for v in sorted(_date_variants(d), key=len, reverse=True))
             pats.append(("DATE_TIME", regex.compile(rf"(?<![\w])(?:{alts})(?![\w])", regex.IGNORECASE)))
@@ -147,6 +172,56 @@ class ClientCard:
         """The patterns, compiled once per card (a card is matched against every document)."""
         return self.patterns()
 
+    # ---- whose is it (purpose profiles) --------------------------------------
+    @cached_property
+    def _person_patterns(self) -> list[tuple[int, "regex.Pattern"]]:
+        """(person index, pattern): 0 is the client, i >= 1 is ``others[i - 1]``."""
+        out = []
+        for i, names in enumerate([self.client_names] + [[n] for n, _ in self.others]):
+            alts = [a for n in names for a in _name_alternatives(n)]
+            if alts:
+                out.append((i, _names_pattern(alts, anchored=True)))
+        return out
+
+    def person_of(self, value: str) -> int | None:
+        """Which card person a name mention is: 0 the client, i >= 1 ``others[i - 1]``.
+
+        The whole mention must be that person's name or a variant of it (a one-word
+        mention, an initial, a typo); where a shared surname fits several, the person
+        who matches more words wins, and the client on a tie."""
+        v = regex.sub(r"['’]s$", "", value.strip())
+        v = regex.sub(r"^(?i:dr|mr|mrs|ms|miss|mx|prof)\.?\s+", "", v)
+        toks = _NAME_TOKEN.findall(v)
+        if not toks:
+            return None
+        best: tuple[int, int] | None = None  # (-words matched, person)
+        for i, pat in self._person_patterns:
+            if pat.fullmatch(v) or all(pat.fullmatch(t) for t in toks):
+                names = self.client_names if i == 0 else [self.others[i - 1][0]]
+                own = {t.casefold() for n in names for t in _NAME_TOKEN.findall(n)}
+                score = (-sum(t.casefold() in own for t in toks), i)
+                best = score if best is None or score < best else best
+        return None if best is None else best[1]
+
+    def owns(self, entity_type: str, value: str) -> bool:
+        """Is this the client's own identifier, as written on the card?  (Family,
+        clinicians, employer and school are not the client's own.)"""
+        v = value.strip()
+        if entity_type == "PERSON" and self.person_of(v) == 0:
+            return True
+        if entity_type == "DATE_TIME":
+            return any(v.casefold().rstrip(".") in {x.casefold() for x in _date_variants(d)} for d in self.dobs)
+        if entity_type in ("STREET_ADDRESS", "LOCATION", "ZIP_CODE", "PERSON"):  # a town taken for a name
+            toks = _words(v)
+            return bool(toks) and any(set(toks) <= set(_words(a)) for a in self.addresses)
+        if entity_type == "PHONE_NUMBER":
+            digits = regex.sub(r"\D", "", v)
+            return len(digits) >= 6 and any(regex.sub(r"\D", "", p)[-8:] == digits[-8:] for p in self.phones)
+        if entity_type == "EMAIL_ADDRESS":
+            return v.casefold() in {e.strip().casefold() for e in self.emails}
+        alnum = regex.sub(r"[^0-9A-Za-z]", "", v).casefold()
+        return len(alnum) >= 3 and any(regex.sub(r"[^0-9A-Za-z]", "", i).casefold() == alnum for _, i in self.ids)
+
     def find(self, text: str) -> list[Finding]:
         out: list[Finding] = []
         for et, pat in self.compiled:
@@ -154,6 +229,39 @@ class ClientCard:
                 if m.end() > m.start():
                     out.append(Finding(m.start(), m.end(), et, 1.0, "ClientCard"))
         return out
+
+
+def _name_alternatives(name: str) -> list[str]:
+    """Regex alternatives for a name: the full name, each word (with one typo or a
+    swapped pair of letters for words of five or more letters) and the initials."""
+    alts: list[str] = []
+    toks = _NAME_TOKEN.findall(name)
+    full = r"\s+".join(regex.escape(t) for t in toks)
+    if full:
+        alts.append(full)
+    for t in toks:
+        if len(t) >= 5:
+            alts.append(f"(?:{regex.escape(t)}){{e<=1}}")
+            # a swapped pair of letters ("Jordna") is one typo too
+            alts.extend(regex.escape(t[:i] + t[i + 1] + t[i] + t[i + 2:]) for i in range(len(t) - 1))
+        elif len(t) >= 2:
+            alts.append(regex.escape(t))
+    if len(toks) >= 2:  # initials: "J.R.", "JR", "J. Reyes"
+        ini = [t[0] for t in toks]
+        alts.append(r"\.?\s?".join(regex.escape(c) for c in ini) + r"\.?")
+        alts.append(rf"{regex.escape(ini[0])}\.?\s+{regex.escape(toks[-1])}")
+    return alts
+
+
+def _names_pattern(alts: list[str], anchored: bool = False) -> "regex.Pattern":
+    body = "|".join(sorted(set(alts), key=len, reverse=True))
+    if anchored:  # used with fullmatch on one mention
+        return regex.compile(rf"(?:{body})(?:['’]s)?", regex.IGNORECASE | regex.BESTMATCH)
+    return regex.compile(rf"(?<![\w])(?:{body})(?:['’]s)?(?![\w])", regex.IGNORECASE | regex.BESTMATCH)
+
+
+def _words(value: str) -> list[str]:
+    return regex.findall(r"[\p{L}\p{N}]+", value.casefold())
 
 
 def _flex(value: str) -> "regex.Pattern":

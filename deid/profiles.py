@@ -12,6 +12,9 @@ A profile file looks like::
     allow: ["Beck"]           # terms that are never removed
     recall: max               # optional: also remove every word not known to be safe
                               # (deid/safety_net.py); default: normal
+    allow_lists: [crisis_lines]   # optional: allow-lists shipped in deid/data/<name>.tsv
+    requires_client: true     # optional: refuse to run without a client card
+    keep_client: true         # optional: keep the client's own values from the card
 
 Operators are listed in ``deid.operators.OPERATORS``.
 """
@@ -37,6 +40,9 @@ class Profile:
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)
     allow: list[str] = field(default_factory=list)
     recall: str = "normal"  # "max": the recall-first safety net (deid/safety_net.py)
+    requires_client: bool = False  # refuse to scrub without a client card
+    keep_client: bool = False      # keep the client's own values (deid.purpose)
+    allow_lists: list[str] = field(default_factory=list)  # deid/data/<name>.tsv, merged into allow
 
     def operator_for(self, entity_type: str) -> dict[str, Any]:
         return self.entities.get(entity_type, self.default)
@@ -45,6 +51,28 @@ class Profile:
 def builtin_profiles() -> list[str]:
     root = resources.files("deid") / "profiles"
     return sorted(p.name[:-5] for p in root.iterdir() if p.name.endswith(".yaml"))
+
+
+def _allow_lists(names, where: str) -> list[str]:
+    """Terms of the allow-lists a profile names (``deid/data/<name>.tsv``, one a line)."""
+    out: list[str] = []
+    for n in names or []:
+        if not str(n).replace("_", "").isalnum():
+            raise ConfigError(f"profile '{where}': allow list names are plain words, like crisis_lines")
+        res = resources.files("deid") / "data" / f"{n}.tsv"
+        if not res.is_file():
+            raise ConfigError(f"profile '{where}': unknown allow list '{n}'")
+        out += [l.strip() for l in res.read_text(encoding="utf-8").splitlines() if l.strip() and not l.startswith("#")]
+    return out
+
+
+def describe_profiles() -> list[tuple[str, str]]:
+    """(name, description paragraph) of every built-in profile, for `deid profiles`."""
+    out = []
+    for name in builtin_profiles():
+        raw = yaml.safe_load((resources.files("deid") / "profiles" / f"{name}.yaml").read_text(encoding="utf-8")) or {}
+        out.append((name, " ".join(str(raw.get("description", "")).split())))
+    return out
 
 
 def load_profile(name_or_path: str) -> Profile:
@@ -75,8 +103,11 @@ def load_profile(name_or_path: str) -> Profile:
         threshold=float(raw.get("threshold", 0.4)),
         default=dict(raw.get("default") or {"operator": "tag"}),
         entities={str(k): dict(v) for k, v in (raw.get("entities") or {}).items()},
-        allow=[str(a) for a in (raw.get("allow") or [])],
+        allow=[str(a) for a in (raw.get("allow") or [])] + _allow_lists(raw.get("allow_lists"), name_or_path),
         recall=str(raw.get("recall", "normal")),
+        requires_client=bool(raw.get("requires_client", False)),
+        keep_client=bool(raw.get("keep_client", False)),
+        allow_lists=[str(n) for n in (raw.get("allow_lists") or [])],
     )
     if prof.recall not in ("normal", "max"):
         raise ConfigError(f"profile '{prof.name}': recall must be 'normal' or 'max'")
