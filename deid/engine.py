@@ -160,10 +160,21 @@ class Deidentifier:
         profile: str | Profile = "safe-harbor",
         model: str = "builtin",
         client: Optional[str | ClientCard] = None,
+        today=None,
+        vault=None,
+        client_id: Optional[str] = None,
     ) -> None:
         enforce_offline()
+        self.vault = vault  # deid.vault.Vault: surrogate pairs recorded per client (the ai profile)
+        self.client_id = client_id
         self.profile = profile if isinstance(profile, Profile) else load_profile(profile)
         self.client = ClientCard.load(client) if isinstance(client, str) else client
+        self.today = today  # reference date of the 90-or-older rule (None: today)
+        if self.profile.requires_client and self.client is None:
+            from .errors import ConfigError
+            from .purpose import missing_client_message
+
+            raise ConfigError(missing_client_message(self.profile))
         self.nlp = load_spacy(model)
         self.nlp_engine = DeidNlpEngine(self.nlp)
         self.registry = build_registry()
@@ -288,8 +299,78 @@ class Deidentifier:
 
         Operators see the whole document and the client card (role tags, relative
         dates and surrogates depend on them), not only each value."""
+        from .relative_dates import with_birth_years
+
+        client = client if client is not None else self.client
+        if self.profile.requires_client and client is None:
+            from .errors import ConfigError
+            from .purpose import missing_client_message
+
+            raise ConfigError(missing_client_message(self.profile))
+        findings = with_birth_years(text, findings, self.today)
         if not findings:
             return text
-        operators = build_operators(self.profile, findings, text=text, client=client)
-        results = [RecognizerResult(f.entity_type, f.start, f.end, f.score) for f in findings]
-        return self.anonymizer.anonymize(text=text, analyzer_results=results, operators=operators).text
+        with self._surrogates(findings, text, client) as surrogates:
+            operators = build_operators(self.profile, findings, text=text, client=client, today=self.today, surrogates=surrogates)
+            results = [RecognizerResult(f.entity_type, f.start, f.end, f.score) for f in findings]
+            return self.anonymizer.anonymize(text=text, analyzer_results=results, operators=operators).text
+
+    # ---- surrogates and the vault (the ai profile) -------------------------
+    def uses_surrogates(self) -> bool:
+        return any(spec.get("operator") == "surrogate" for spec in [self.profile.default, *self.profile.entities.values()])
+
+    def for_client(self, client_id: Optional[str] = None, vault=None, client: Optional[str | ClientCard] = None) -> "Deidentifier":
+        """This engine (the same loaded model, no reload) for another client or vault."""
+        import copy
+
+        d = copy.copy(self)
+        d.client_id, d.vault = client_id, vault
+        if client is not None:
+            d.client = ClientCard.load(client) if isinstance(client, str) else client
+        return d
+
+    def _surrogates(self, findings, text: str, client):
+        """The document's surrogates inside a vault transaction (re-read, recorded, written
+        atomically), or None when the profile has no surrogate operator."""
+        from contextlib import contextmanager, nullcontext
+
+        if not self.uses_surrogates():
+            return nullcontext(None)
+        from .surrogates import client_key, default_source, for_document
+
+        key = client_key(self.client_id, client)
+
+        @contextmanager
+        def ctx():
+            if self.vault is None:
+                src = default_source()
+                with src._lock:
+                    yield for_document(findings, text, client, state=src.state(key), today=self.today)
+                return
+            if key == "default":
+                from .errors import ConfigError
+
+                raise ConfigError("a vault needs to know whose document this is: give a client id or a client card")
+            with self.vault.transaction() as v:
+                yield for_document(findings, text, client, state=v.client(key, create=True),
+                                   others=v.surrogates_cf(but=key), today=self.today)
+
+        return ctx()
+
+    def restore(self, text: str, client_id: Optional[str] = None):
+        """Originals put back into ``text`` (an AI's reply to surrogate text) ->
+        ``deid.restore.RestoreResult(text, restored, unmatched)``. Uses the vault's pairs of
+        this client (all clients when no client id or card is known), else the pairs made
+        in memory by this process."""
+        from .restore import restore
+        from .surrogates import client_key, default_source
+
+        key = client_key(client_id or self.client_id, self.client)
+        if self.vault is not None:
+            self.vault.refresh()
+            clients = self.vault.clients
+        else:
+            clients = default_source().clients
+        states = list(clients.values()) if key == "default" and self.vault is not None else \
+            [clients[key]] if key in clients else []
+        return restore(text, states)

@@ -10,11 +10,15 @@ category  ``[PERSON]``: the category only
 redact    removes the value entirely
 mask      replaces every character with ``*``
 keep      leaves the value (for types a profile deliberately keeps)
-year      dates reduced to their year (``[DATE]`` when no year is written)
+year      dates reduced to their year (``[DATE]`` when no year is written, or when
+          it is the birth year of someone 90 or older: 164.514(b)(2)(i)(C))
 age       ages of 90 and over become "90 or older"; younger ages are kept
 zip3      US ZIP codes keep their first three digits (000 for restricted areas);
           other postcodes become a tag
 ========  ==================================================================
+
+The purpose profiles' operators (``role``, ``relative_date``, ``keep_date``, ``kind``,
+``generalize``) and ``keep_client`` are described in ``deid.purpose``.
 """
 from __future__ import annotations
 
@@ -26,7 +30,9 @@ import regex
 
 from presidio_anonymizer.entities import OperatorConfig
 
-OPERATORS = {"tag", "category", "redact", "mask", "keep", "year", "age", "zip3"}
+OPERATORS = {"tag", "category", "redact", "mask", "keep", "year", "age", "zip3",
+             "role", "relative_date", "keep_date", "kind", "generalize",  # these five: deid.purpose
+             "surrogate"}  # realistic per-client surrogates: deid.surrogates
 
 _WORD_NUM = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -124,16 +130,26 @@ class TagNumberer:
         return f"[{entity_type}_{n}]" if n else f"[{entity_type}]"
 
 
-def build_operators(profile, findings, text: str = "", client=None) -> dict[str, OperatorConfig]:
+def build_operators(profile, findings, text: str = "", client=None, today=None, surrogates=None) -> dict[str, OperatorConfig]:
     """Presidio operator configs for one document's findings under ``profile``.
 
     ``text`` is the whole document and ``client`` its client card (or None), for
-    operators whose replacement depends on more than the value itself."""
+    operators whose replacement depends on more than the value itself; ``today`` is
+    the reference date for the 90-or-older rule (default: today)."""
+    from .purpose import DocumentPlan, keep_kept_values
+
     numberer = TagNumberer((f.entity_type, f.value) for f in findings)
+    plan = DocumentPlan(findings, text, client, today)  # computes only what is asked of it
     ops: dict[str, OperatorConfig] = {}
     for et in {f.entity_type for f in findings}:
         spec = profile.operator_for(et)
-        ops[et] = _operator(spec, et, numberer)
+        if spec["operator"] == "surrogate":  # ``surrogates``: the engine's DocumentSurrogates (vault, client)
+            from .surrogates import for_document
+
+            surrogates = surrogates or for_document(findings, text, client)
+            ops[et] = _custom(lambda v, et=et, doc=surrogates: doc.replace(et, v))
+            continue
+        ops[et] = keep_kept_values(_operator(spec, et, numberer, plan), et, profile, plan)
     return ops
 
 
@@ -151,9 +167,13 @@ def _custom(fn: Callable[[str], str]) -> OperatorConfig:
     return OperatorConfig("custom", {"lambda": fn})
 
 
-def _operator(spec: dict, et: str, numberer: TagNumberer) -> OperatorConfig:
+def _operator(spec: dict, et: str, numberer: TagNumberer, plan=None) -> OperatorConfig:
     op = spec["operator"]
     tag = lambda v: numberer.tag(et, v)  # noqa: E731
+    from .purpose import PLAN_OPERATORS, plan_operator
+
+    if op in PLAN_OPERATORS:
+        return _custom(plan_operator(op, spec, et, plan, tag))
     if op == "tag":
         return _custom(tag)
     if op == "category":
@@ -165,7 +185,8 @@ def _operator(spec: dict, et: str, numberer: TagNumberer) -> OperatorConfig:
     if op == "keep":
         return OperatorConfig("keep", {})
     if op == "year":
-        return _custom(lambda v: year_of(v) or "[DATE]")
+        old = plan.old_birth_values if plan is not None else frozenset()
+        return _custom(lambda v: "[DATE]" if v in old else (year_of(v) or "[DATE]"))
     if op == "age":
         limit = int(spec.get("max", 89))
 
@@ -178,4 +199,8 @@ def _operator(spec: dict, et: str, numberer: TagNumberer) -> OperatorConfig:
         return _custom(age)
     if op == "zip3":
         return _custom(lambda v: zip3(v) or tag(v))
+    if op == "surrogate":  # outside a document (``changes``): a throwaway client
+        from .surrogates import for_document
+
+        return _custom(lambda v: for_document([], "", None, throwaway=True).replace(et, v))
     raise ValueError(f"unknown operator {op}")  # profiles are validated on load
