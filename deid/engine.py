@@ -147,6 +147,19 @@ def _corroborated_model_findings(found: list[Finding], thr: float, text: str, is
     return out
 
 
+def _allow_pattern(terms: Iterable[str]) -> "Optional[regex.Pattern]":
+    """One pattern for the profile's allow list: whole words, any spacing; a term written
+    with two or more capitals (an acronym: CAGE, SCARED, MoCA) matches only as written,
+    others in any case (Lifeline, lifeline)."""
+    alts = []
+    for t in sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True):
+        body = r"\s+".join(regex.escape(w) for w in t.split())
+        alts.append(body if sum(c.isupper() for c in t) >= 2 else f"(?i:{body})")
+    if not alts:
+        return None
+    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(alts) + r")(?![\p{L}\p{N}])")
+
+
 class Deidentifier:
     """Detect and remove PHI. Loading is the slow part: create once, reuse.
 
@@ -185,6 +198,8 @@ class Deidentifier:
         self._is_common = _common_word_checker()
         self._veto = _eponym_veto()
         self._allow = {a.casefold() for a in self.profile.allow}
+        self._allow_words = frozenset(w for a in self._allow for w in regex.findall(r"[\p{L}\p{N}]+", a))
+        self._allow_rx = _allow_pattern(self.profile.allow)
 
     # ---- detection -------------------------------------------------------
     def detect(self, text: str, client: Optional[ClientCard] = None) -> list[Finding]:
@@ -255,13 +270,14 @@ class Deidentifier:
     def _postprocess(self, text: str, found: list[Finding], card: Optional[ClientCard]) -> list[Finding]:
         thr = self.profile.threshold
         kept = []
+        allowed = [m.span() for m in self._allow_rx.finditer(text)] if self._allow_rx is not None else []
         for f in found + _corroborated_model_findings(found, thr, text, self._is_common):
             if f.score < thr or f.end <= f.start:
                 continue
             if self._veto and f.entity_type in _EPONYM_TYPES and self._veto(text, f.start, f.end):
                 continue
-            if self._allow and text[f.start:f.end].casefold() in self._allow:
-                continue
+            if allowed and any(s <= f.start and f.end <= e for s, e in allowed):
+                continue  # inside an allowed term, however the recognizer cut it
             kept.append(f)
         if card is not None:
             kept.extend(card.find(text))
@@ -269,7 +285,7 @@ class Deidentifier:
         kept.extend(propagate(text, kept, self._is_common, self._veto))
         kept = merge_overlaps([expand_to_words(text, f) for f in kept])
         if self.profile.recall == "max":
-            kept = merge_overlaps(kept + unknown_words(text, kept))
+            kept = merge_overlaps(kept + unknown_words(text, kept, safe=self._allow_words))
         for f in kept:
             f.value = text[f.start:f.end]
         return kept

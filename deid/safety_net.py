@@ -39,16 +39,19 @@ def _safe_extra() -> frozenset[str]:
     return frozenset(STOP_WORDS) | frozenset(headings())
 
 
-def is_safe_word(word: str) -> bool:
+def is_safe_word(word: str, safe: frozenset[str] = frozenset()) -> bool:
+    """``safe``: more words known to be safe (the words of the profile's allow list)."""
     k = word.lower().replace("’", "'")
-    if len(k) < 2 or k in vocabulary() or k in _safe_extra() or is_hand_word(k):
+    if len(k) < 2 or k in vocabulary() or k in _safe_extra() or k in safe or is_hand_word(k):
         return True
     base = k.split("'")[0]  # "client's", "don't"
     return base != k and (base in vocabulary() or base in _safe_extra())
 
 
-def unknown_words(text: str, findings: list[Finding], score: float = 0.5) -> list[Finding]:
-    """Findings for every word that no finding covers and that is not known to be safe."""
+def unknown_words(text: str, findings: list[Finding], score: float = 0.5,
+                  safe: frozenset[str] = frozenset()) -> list[Finding]:
+    """Findings for every word that no finding covers and that is not known to be safe
+    (``safe``: the lowercase words of the profile's allow list, e.g. PHQ, Lifeline)."""
     spans = sorted((f.start, f.end) for f in findings)
     out: list[Finding] = []
     j = 0
@@ -58,7 +61,7 @@ def unknown_words(text: str, findings: list[Finding], score: float = 0.5) -> lis
             j += 1
         if j < len(spans) and spans[j][0] < e:
             continue  # already (partly) covered
-        if all(is_safe_word(part) for part in m.group().split("-") if part):
+        if all(is_safe_word(part, safe) for part in m.group().split("-") if part):
             continue
         out.append(Finding(s, e, ENTITY, score, RECOGNIZER, pattern="not a known word"))
     return out
