@@ -148,16 +148,51 @@ def _corroborated_model_findings(found: list[Finding], thr: float, text: str, is
 
 
 def _allow_pattern(terms: Iterable[str]) -> "Optional[regex.Pattern]":
-    """One pattern for the profile's allow list: whole words, any spacing; a term written
+    """One pattern for the profile's allow list: whole words, any spacing (numbers: any
+    spacing or dashes between digits); a term written
     with two or more capitals (an acronym: CAGE, SCARED, MoCA) matches only as written,
     others in any case (Lifeline, lifeline)."""
     alts = []
     for t in sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True):
-        body = r"\s+".join(regex.escape(w) for w in t.split())
+        if regex.fullmatch(r"[\d\s\-]+", t):  # a number: any spacing or dashes (13 11 14, 131114)
+            body = r"[\s\-]?".join(regex.escape(c) for c in regex.sub(r"\D", "", t))
+        else:
+            body = r"\s+".join(regex.escape(w) for w in t.split())
         alts.append(body if sum(c.isupper() for c in t) >= 2 else f"(?i:{body})")
     if not alts:
         return None
     return regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(alts) + r")(?![\p{L}\p{N}])")
+
+
+def _only_allowed(text: str, f: Finding, allowed: list[tuple[int, int]]) -> bool:
+    """Is ``f`` made only of allowed terms, spaces and punctuation ("Lifeline 13 11 14"
+    found as one date)?  A finding with anything else in it ("Port William Headspace",
+    "911 Colin Corners", "Maria rang Lifeline") is kept whole: the allowed term may be part
+    of an identifier."""
+    pos = f.start
+    for s, e in sorted(allowed):
+        if e <= pos or s >= f.end:
+            continue
+        if s > pos and regex.search(r"[\p{L}\p{N}]", text[pos:s]):
+            return False
+        pos = max(pos, e)
+    return pos >= f.end or not regex.search(r"[\p{L}\p{N}]", text[pos:f.end])
+
+
+def _allowed_spans(rx, text: str) -> list[tuple[int, int]]:
+    """Where the allow list's terms occur; an acronym (no lower-case letter) does not count
+    on a line written in capitals only, where names are capitals too ("SEEN BY BAI")."""
+    out = []
+    for m in rx.finditer(text):
+        term = m.group()
+        if not any(c.islower() for c in term) and any(c.isalpha() for c in term):
+            lo = text.rfind("\n", 0, m.start()) + 1
+            hi = text.find("\n", m.end())
+            line = text[lo:hi if hi >= 0 else len(text)]
+            if not any(c.islower() for c in line):
+                continue
+        out.append(m.span())
+    return out
 
 
 class Deidentifier:
@@ -270,19 +305,20 @@ class Deidentifier:
     def _postprocess(self, text: str, found: list[Finding], card: Optional[ClientCard]) -> list[Finding]:
         thr = self.profile.threshold
         kept = []
-        allowed = [m.span() for m in self._allow_rx.finditer(text)] if self._allow_rx is not None else []
+        allowed = _allowed_spans(self._allow_rx, text) if self._allow_rx is not None else []
         for f in found + _corroborated_model_findings(found, thr, text, self._is_common):
             if f.score < thr or f.end <= f.start:
                 continue
             if self._veto and f.entity_type in _EPONYM_TYPES and self._veto(text, f.start, f.end):
                 continue
-            if allowed and any(s <= f.start and f.end <= e for s, e in allowed):
-                continue  # inside an allowed term, however the recognizer cut it
+            if allowed and _only_allowed(text, f, allowed):
+                continue  # allowed terms, however the recognizer cut or joined them
             kept.append(f)
         if card is not None:
             kept.extend(card.find(text))
         kept = merge_overlaps(kept)
-        kept.extend(propagate(text, kept, self._is_common, self._veto))
+        spread = propagate(text, kept, self._is_common, self._veto)
+        kept.extend(f for f in spread if not (allowed and _only_allowed(text, f, allowed)))
         kept = merge_overlaps([expand_to_words(text, f) for f in kept])
         if self.profile.recall == "max":
             kept = merge_overlaps(kept + unknown_words(text, kept, safe=self._allow_words))

@@ -30,32 +30,11 @@ ids); ``requires_client: true`` refuses to run without a card.
 from __future__ import annotations
 
 import datetime as _dt
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Callable, Optional
 
 import regex
 from presidio_anonymizer.entities import OperatorConfig
-
-@lru_cache(maxsize=8)
-def _public_pattern(lists: tuple[str, ...]) -> Optional["regex.Pattern"]:
-    from .profiles import _allow_lists
-
-    alts = []
-    for term in _allow_lists(list(lists), "allow_lists"):
-        if regex.fullmatch(r"[\d\s\-]+", term):  # a number: any spacing or dashes
-            alts.append(r"[\s\-]?".join(regex.escape(c) for c in regex.sub(r"\D", "", term)))
-        else:
-            alts.append(r"\s+".join(regex.escape(w) for w in term.split()))
-    if not alts:
-        return None
-    body = "|".join(sorted(set(alts), key=len, reverse=True))
-    return regex.compile(rf"(?<![\w])(?:{body})(?![\w])", regex.IGNORECASE)
-
-
-def public_spans(text: str, lists: tuple[str, ...]) -> list[tuple[int, int]]:
-    pat = _public_pattern(lists)
-    return [m.span() for m in pat.finditer(text)] if pat is not None and text else []
-
 
 PLAN_OPERATORS = {"role", "relative_date", "keep_date", "kind", "generalize"}
 _PLACE_TYPES = ("LOCATION", "STREET_ADDRESS", "ORGANIZATION", "ZIP_CODE")
@@ -69,24 +48,10 @@ class DocumentPlan:
         self.text = text
         self.client = client
         self.today = today or _dt.date.today()
-        self._public: Optional[frozenset[str]] = None
 
     def _mentions(self, *types: str) -> list[tuple[int, int, str]]:
         return [(f.start, f.end, self.text[f.start:f.end] if self.text else f.value)
                 for f in self.findings if f.entity_type in types]
-
-    def public_values(self, lists) -> frozenset[str]:
-        """Values of findings that lie wholly inside a public term of the allow-lists
-        ("Lifeline 13 11 14" taken for a date, "Helpline" of "Kids Helpline" for a name)."""
-        if self._public is None:
-            spans = public_spans(self.text, tuple(lists))
-            out = set()
-            for f in self.findings:
-                chars = [i for i in range(f.start, f.end) if self.text[i].isalnum()]
-                if chars and all(any(a <= i < b for a, b in spans) for i in chars):
-                    out.add(self.text[f.start:f.end])
-            self._public = frozenset(out)
-        return self._public
 
     @cached_property
     def old_birth_values(self) -> frozenset[str]:
@@ -164,12 +129,13 @@ def plan_operator(op: str, spec: dict, et: str, plan: Optional[DocumentPlan], ta
 
 
 def keep_kept_values(cfg: OperatorConfig, et: str, profile, plan: Optional[DocumentPlan]) -> OperatorConfig:
-    """Wrap an operator so that values the profile keeps pass unchanged: the client's
-    own (``keep_client: true``, per the card) and public crisis lines and helplines
-    (``allow_lists: [crisis_lines]``) however the recognizers cut or typed them."""
+    """Wrap an operator so that the client's own values pass unchanged
+    (``keep_client: true``, per the card).  Public crisis lines and scale names
+    (``allow_lists``) are dropped earlier, at detection (``deid.engine``), for every
+    profile; they are not re-checked here, where only values are seen (a name "Bai"
+    must not pass because the scale "BAI" is allowed)."""
     keep_client = getattr(profile, "keep_client", False) and plan is not None and plan.client is not None
-    public = plan is not None and bool(getattr(profile, "allow_lists", None))
-    if not (keep_client or public) or cfg.operator_name == "keep":
+    if not keep_client or cfg.operator_name == "keep":
         return cfg
     name, params = cfg.operator_name, cfg.params
     if name == "custom":
@@ -182,9 +148,7 @@ def keep_kept_values(cfg: OperatorConfig, et: str, profile, plan: Optional[Docum
         return cfg
 
     def fn(v: str) -> str:
-        if keep_client and plan.client.owns(et, v):
-            return v
-        if public and v in plan.public_values(profile.allow_lists):
+        if plan.client.owns(et, v):
             return v
         return inner(v)
 

@@ -77,3 +77,46 @@ def test_every_builtin_profile_names_the_lists():
         p = load_profile(name)
         assert {"crisis_lines", "clinical_terms"} <= set(p.allow_lists), name
         assert "PHQ-9" in p.allow and "13 11 14" in p.allow
+
+
+@pytest.mark.parametrize("profile", PROFILES)
+@pytest.mark.parametrize("note, kept, gone", [
+    ("Safety plan reviewed: Lifeline 13 11 14. Next session with Dr Priya Natarajan.", ["Lifeline 13 11 14"], ["Natarajan"]),
+    ("Maria rang Lifeline on 13 11 14 last night.", ["13 11 14"], ["Maria"]),
+    ("Texted 741741 (Crisis Text Line) from Hamilton, then called Ngaio.", ["741741", "Crisis Text Line"], ["Ngaio"]),
+])
+def test_findings_made_of_allowed_terms_dropped(engines, profile, note, kept, gone):
+    """A finding made only of allowed terms (however joined) is dropped; one with anything
+    else in it stays whole (an allowed word may be part of a name)."""
+    out = engines[profile].scrub(note).text
+    for k in kept:
+        assert k in out, (profile, k)
+    for g in gone:
+        assert g not in out, (profile, g)
+
+
+def test_only_allowed():
+    from deid.engine import _only_allowed
+    from deid.findings import Finding
+
+    text = "Lifeline 13 11 14; Port William Headspace; 911 Colin Corners."
+    allowed = [(0, 8), (9, 17), (32, 41), (43, 46)]
+    assert _only_allowed(text, Finding(0, 17, "DATE_TIME", 0.9, "x"), allowed)
+    assert _only_allowed(text, Finding(9, 17, "DATE_TIME", 0.9, "x"), allowed)
+    assert not _only_allowed(text, Finding(19, 41, "ORGANIZATION", 0.9, "x"), allowed)
+    assert not _only_allowed(text, Finding(43, 61, "STREET_ADDRESS", 0.9, "x"), allowed)
+
+
+@pytest.mark.parametrize("note, gone", [
+    ("Group held at Port William Headspace, Room 4. Attended: Keziah Dunmore.", ["Port William", "Dunmore"]),
+    ("Landlord may evict her from 911 Colin Corners next month.", ["911 Colin Corners"]),
+    ("Venue: Thornbury Mind Clinic, 2 Ferris Lane.", ["Thornbury", "Ferris Lane"]),
+    ("PT SEEN BY DR BAI FROM PSYCHIATRY. PLAN: F/U WITH DR BAI IN AM.", ["BAI"]),
+    ("Seen by Dr Bai today; BAI score 22.", ["Bai"]),
+])
+def test_allowed_terms_inside_identifiers_do_not_save_them(engines, note, gone):
+    """A crisis line or scale name inside a longer identifier (a local centre, a house
+    number, a surname in capitals) does not keep the identifier."""
+    out = engines["safe-harbor"].scrub(note).text
+    for g in gone:
+        assert g not in out, g
