@@ -102,8 +102,10 @@ class RegexRecognizer(LocalRecognizer):
             return []
         results: list[RecognizerResult] = []
         for rx in self._active(text):
-            has_phi = "phi" in rx.compiled.groupindex
+            has_phi = None  # read from the first match: a pattern tried nowhere is never compiled
             for m in self._matches(rx, text):
+                if has_phi is None:
+                    has_phi = "phi" in m.re.groupindex
                 if has_phi and m.group("phi") is not None:
                     start, end = m.span("phi")
                 else:

@@ -101,7 +101,8 @@ class LabelledRecognizer(RegexRecognizer):
         self.anchored = {p.name for p in self.patterns if p.name in set(anchored)}
         # one gate for all anchored patterns: the union of their regexes
         union = "|".join(f"(?:{p.regex})" for p in self.patterns if p.name in self.anchored)
-        self._gate = regex.compile(union.replace("(?P<phi>", "(?:"), DEFAULT_FLAGS) if union else None
+        self._gate_src = union.replace("(?P<phi>", "(?:") if union else None
+        self._gate: "regex.Pattern | None" = None  # compiled on first use (start-up)
         self._known: set[str] = set()
         self._trig: set[str] = set()
         self._last: tuple = (None, [])
@@ -110,6 +111,8 @@ class LabelledRecognizer(RegexRecognizer):
         """Start offsets of the words at which an anchored pattern may match."""
         if self._last[0] is text:
             return self._last[1]
+        if self._gate is None and self._gate_src is not None:
+            self._gate = regex.compile(self._gate_src, DEFAULT_FLAGS)
         known, trig, gate = self._known, self._trig, self._gate
         if len(known) > self._CACHE_MAX:
             known.clear()
@@ -132,8 +135,9 @@ class LabelledRecognizer(RegexRecognizer):
         if rx.name not in self.anchored:
             yield from rx.compiled.finditer(text)
             return
-        pat = rx.compiled
-        for start in self._candidates(text):
+        starts = self._candidates(text)
+        pat = rx.compiled if starts else None  # no candidate word: never compiled
+        for start in starts:
             m = pat.match(text, start)
             if m is not None:
                 yield m

@@ -34,7 +34,7 @@ from typing import Optional
 import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from ._base import make_result
+from ._base import LazyRegex, make_result
 from .name_lexicon import is_common_word
 from .identifiers import DATA_DIR, glued_unit, number_words, read_sections, word_positions, word_set
 
@@ -146,7 +146,8 @@ class LabelledFieldRecognizer(LocalRecognizer):
         for text, lab in labels.items():
             by_kind.setdefault(lab.kind, []).append(text)
         body = {"code": _CODE_SEP + _CODE_VALUE, "phone": _PHONE_SEP + _PHONE_VALUE, "name": _NAME_SEP + _NAME_VALUE}
-        self.patterns = {k: regex.compile(_label_regex(v) + body[k], regex.IGNORECASE) for k, v in by_kind.items()}
+        # compiled when a label of that kind is first met (start-up)
+        self.patterns = {k: LazyRegex(_label_regex(v) + body[k], regex.IGNORECASE) for k, v in by_kind.items()}
         self.kinds_of: dict[str, list[str]] = {}  # first word of a label -> kinds it starts
         for text, lab in labels.items():
             kinds = self.kinds_of.setdefault(text.split()[0], [])

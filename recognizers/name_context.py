@@ -252,7 +252,14 @@ class Ctx:
 
     def __post_init__(self) -> None:
         self.head = regex.compile(rf"(?i:{self.cue})")
-        self.regex = regex.compile(rf"(?i:{self.cue}){self.rest}", F)
+        self._regex: "Optional[regex.Pattern]" = None
+
+    @property
+    def regex(self) -> "regex.Pattern":
+        """The whole pattern, compiled on first use (start-up: most cues never occur)."""
+        if self._regex is None:
+            self._regex = _rx(rf"(?i:{self.cue}){self.rest}")
+        return self._regex
 
 
 def _rx(s: str) -> "regex.Pattern":
