@@ -76,7 +76,7 @@ def _make_engine(ctx: Ctx, profile: str, client: Optional[str], model: str):
 
 debug_option = click.option("--debug", is_flag=True, help="Show full tracebacks on errors (may contain note text).")
 profile_option = click.option("--profile", "-p", default="safe-harbor", show_default=True, metavar="NAME|PATH",
-                              help="What to do with each kind of PHI: a built-in profile (safe-harbor, safe-harbor-max, redact) or a YAML file.")
+                              help="What to do with each kind of PHI: a built-in profile (safe-harbor, safe-harbor-max, redact, supervision, referral...; 'deid profiles' lists them all) or a YAML file.")
 client_option = click.option("--client", "client", metavar="CARD", type=click.Path(dir_okay=False),
                              help="YAML/JSON card of what you already know about the client (names, DOB, address...): always removed.")
 model_option = click.option("--model", default="builtin", show_default=True, metavar="NAME|PATH",
@@ -157,18 +157,28 @@ Examples:
   deid scrub note.txt
   cat note.txt | deid scrub --profile redact
   deid scrub --client jordan.yaml session.txt -o session.clean.txt
-  deid scrub --jsonl < notes.jsonl > clean.jsonl""")
+  deid scrub --jsonl < notes.jsonl > clean.jsonl
+  deid scrub --profile ai --vault notes.vault --client-id c-17 session.txt
+                                      realistic surrogates; 'deid restore' puts them back""")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=True, allow_dash=True))
 @click.option("-o", "--output", metavar="OUT", type=click.Path(dir_okay=False), help="Write here instead of standard output (replaced only when everything succeeded).")
 @profile_option
 @jsonl_option
 @client_option
 @model_option
+@click.option("--vault", metavar="VAULT", type=click.Path(dir_okay=False), help="Record every surrogate -> original pair in this encrypted vault (created if missing; needs --profile ai and --client-id or --client). Key: DEID_VAULT_PASSPHRASE, --key-file or a prompt.")
+@click.option("--key-file", metavar="F", type=click.Path(dir_okay=False), help="Raw 32-byte vault key file (or DEID_VAULT_KEY_FILE) instead of a passphrase.")
+@click.option("--client-id", metavar="ID", help="Whose document this is: surrogates and date shift stay the same for this client.")
+@click.option("--audit", metavar="LOG", type=click.Path(dir_okay=False), help="Append one PHI-free JSON line per document (time, profile, counts per type, hashes) to LOG.")
 @debug_option
 @click.pass_context
-def scrub(cctx, files, output, profile, jsonl, client, model, debug):
+def scrub(cctx, files, output, profile, jsonl, client, model, vault, key_file, client_id, audit, debug):
     def body(ctx: Ctx) -> None:
         engine = _make_engine(ctx, profile, client, model)
+        if vault or key_file or client_id or audit:
+            from .cli_ai import setup_scrub
+
+            engine = setup_scrub(engine, profile, vault, key_file, client_id, audit, client)
         if output and any(f not in ("-",) and _same_file(f, output) for f in files):
             raise ConfigError(f"{output}: refusing to overwrite an input file")
         with _output(output) as out:
@@ -176,11 +186,18 @@ def scrub(cctx, files, output, profile, jsonl, client, model, debug):
                 _jsonl(ctx, engine, files, out, mode="scrub")
             else:
                 for name in files or (None,):
+                    if _format_path(name):  # docx, vtt, srt, json, csv, jsonl, md: deid.formats
+                        _scrub_format(ctx, engine, name, out, output, len(files))
+                        continue
                     text = _read_or_report(ctx, name)
                     if text is None:
                         continue
+                    if audit:
+                        engine.doc = _name(name)
                     try:
-                        result = engine.scrub(text).text
+                        result = _scrub_text(engine, text, _name(name))
+                    except DeidError:
+                        raise
                     except Exception as e:  # noqa: BLE001
                         _internal(ctx, _name(name), e)
                         continue
@@ -219,11 +236,16 @@ def detect(cctx, files, profile, jsonl, client, model, explain, show_values, deb
             _jsonl(ctx, engine, files, out, mode="detect", explain=explain, show_values=show_values)
             return
         for name in files or (None,):
+            if _format_path(name):
+                _detect_format(ctx, engine, name, out, explain, show_values)
+                continue
             text = _read_or_report(ctx, name)
             if text is None:
                 continue
             try:
-                findings = engine.detect(text)
+                from .streaming import detect_text
+
+                findings = detect_text(engine, text)  # long texts window by window
                 rec = {"id": _name(name), "entities": [_entity(f, text, explain, show_values) for f in findings]}
             except Exception as e:  # noqa: BLE001
                 _internal(ctx, _name(name), e)
@@ -290,6 +312,84 @@ def _same_file(a: str, b: str) -> bool:
         return os.path.exists(b) and os.path.samefile(a, b)
     except OSError:
         return False
+
+
+_FORMAT_EXTS = (".docx", ".vtt", ".srt", ".json", ".csv", ".jsonl", ".md", ".markdown")
+
+
+def _format_path(name: Optional[str]) -> bool:
+    """A file in a structured format goes through ``deid.formats``; standard input, .txt
+    and any other name stay on the plain-text path (and its checks)."""
+    return name not in (None, "-") and str(name).lower().endswith(_FORMAT_EXTS)
+
+
+def _scrub_text(engine, text: str, doc: str) -> str:
+    """``engine.scrub``; a long text window by window in bounded memory (deid.streaming)."""
+    from .streaming import STREAM_CHARS, scrub_text
+
+    if len(text) <= STREAM_CHARS:
+        return engine.scrub(text).text
+    result, counts = scrub_text(engine, text)
+    _audit(engine, doc, counts)
+    return result
+
+
+def _audit(engine, doc: str, counts: dict) -> None:
+    """An audit record for a document scrubbed outside ``engine.scrub`` (--audit)."""
+    log = getattr(engine, "_log", None)
+    if log is not None:
+        log.record(command="scrub", profile=engine.profile.name, doc=doc, counts=counts, client_id=getattr(engine, "_client", None))
+
+
+def _scrub_format(ctx: Ctx, engine, name: str, out, output: Optional[str], n_files: int) -> None:
+    """One .docx/.vtt/.srt/.json/.csv/.jsonl/.md file, written in its own format."""
+    from .formats import BINARY_FORMATS, extension, scrub_document_counts
+    from .io import read_bytes
+
+    ext = extension(name)
+    if ext in BINARY_FORMATS and not output and click.get_binary_stream("stdout").isatty():
+        ctx.fail(2, f"{name}: the result is a binary {ext} file: give -o OUT{ext} (or redirect standard output)")
+        return
+    if ext in BINARY_FORMATS and n_files > 1:
+        ctx.fail(2, f"{name}: one {ext} file at a time (or use 'deid batch' for a folder)")
+        return
+    try:
+        result, counts = scrub_document_counts(engine, read_bytes(name), name)
+    except InputError as e:
+        ctx.fail(2, str(e))
+        return
+    except DeidError:
+        raise
+    except Exception as e:  # noqa: BLE001
+        _internal(ctx, _name(name), e)
+        return
+    _audit(engine, _name(name), counts)
+    out.flush()
+    buf = getattr(out, "buffer", None) or click.get_binary_stream("stdout")
+    buf.write(result)
+    buf.flush()
+
+
+def _detect_format(ctx: Ctx, engine, name: str, out, explain: bool, show_values: bool) -> None:
+    """Findings of a structured file; offsets are into its text segments ("segment": index)."""
+    from .formats import detect_document
+    from .io import read_bytes
+
+    try:
+        doc, found = detect_document(engine, read_bytes(name), name)
+        ents = []
+        for k, f in found:
+            d = _entity(f, doc.texts[k], explain, show_values)
+            if len(doc.texts) > 1:
+                d["segment"] = k
+            ents.append(d)
+    except InputError as e:
+        ctx.fail(2, str(e))
+        return
+    except Exception as e:  # noqa: BLE001
+        _internal(ctx, _name(name), e)
+        return
+    out.write(json.dumps({"id": _name(name), "entities": ents}, ensure_ascii=False) + "\n")
 
 
 def _read_or_report(ctx: Ctx, name: Optional[str]) -> Optional[str]:
