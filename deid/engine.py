@@ -260,7 +260,11 @@ class Deidentifier:
             for s, e in chunk_spans(t):
                 pieces.append((i, s, t[s:e]))
         raw: list[list[Finding]] = [[] for _ in texts]
-        arts = self.nlp_engine.process_batch([p[2] for p in pieces], language="en", batch_size=16)
+        # the model's memory grows with the characters in one batch: at most ~40k of them
+        # (sixteen short notes, or one 20k-character chunk of a long text at a time)
+        longest = max((len(p[2]) for p in pieces), default=1)
+        arts = self.nlp_engine.process_batch([p[2] for p in pieces], language="en",
+                                             batch_size=max(1, min(16, 40_000 // max(1, longest))))
         for (i, off, chunk), (_, art) in zip(pieces, arts):
             raw[i].extend(self._to_finding(r, off) for r in self.analyze(chunk, art))
         for t, found in zip(texts, raw):
