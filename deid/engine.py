@@ -164,19 +164,26 @@ def _allow_pattern(terms: Iterable[str]) -> "Optional[regex.Pattern]":
     return regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(alts) + r")(?![\p{L}\p{N}])")
 
 
-def _only_allowed(text: str, f: Finding, allowed: list[tuple[int, int]]) -> bool:
+def _only_allowed(text: str, f: Finding, allowed: list[tuple[int, int]], ends: Optional[list[int]] = None) -> bool:
     """Is ``f`` made only of allowed terms, spaces and punctuation ("Lifeline 13 11 14"
     found as one date)?  A finding with anything else in it ("Port William Headspace",
     "911 Colin Corners", "Maria rang Lifeline") is kept whole: the allowed term may be part
-    of an identifier."""
+    of an identifier.  ``allowed`` is sorted and does not overlap (one regex's matches);
+    ``ends`` is the list of its ends, for a binary search on long texts."""
+    i = bisect.bisect_right(ends if ends is not None else [e for _, e in allowed], f.start)
     pos = f.start
-    for s, e in sorted(allowed):
-        if e <= pos or s >= f.end:
-            continue
+    while i < len(allowed) and allowed[i][0] < f.end:
+        s, e = allowed[i]
         if s > pos and regex.search(r"[\p{L}\p{N}]", text[pos:s]):
             return False
         pos = max(pos, e)
+        i += 1
+    if pos == f.start:
+        return False  # touches no allowed term
     return pos >= f.end or not regex.search(r"[\p{L}\p{N}]", text[pos:f.end])
+
+
+_LOWER = regex.compile(r"\p{Ll}")
 
 
 def _allowed_spans(rx, text: str) -> list[tuple[int, int]]:
@@ -188,8 +195,7 @@ def _allowed_spans(rx, text: str) -> list[tuple[int, int]]:
         if not any(c.islower() for c in term) and any(c.isalpha() for c in term):
             lo = text.rfind("\n", 0, m.start()) + 1
             hi = text.find("\n", m.end())
-            line = text[lo:hi if hi >= 0 else len(text)]
-            if not any(c.islower() for c in line):
+            if _LOWER.search(text, lo, hi if hi >= 0 else len(text)) is None:
                 continue
         out.append(m.span())
     return out
@@ -310,19 +316,20 @@ class Deidentifier:
         thr = self.profile.threshold
         kept = []
         allowed = _allowed_spans(self._allow_rx, text) if self._allow_rx is not None else []
+        ends = [e for _, e in allowed]
         for f in found + _corroborated_model_findings(found, thr, text, self._is_common):
             if f.score < thr or f.end <= f.start:
                 continue
             if self._veto and f.entity_type in _EPONYM_TYPES and self._veto(text, f.start, f.end):
                 continue
-            if allowed and _only_allowed(text, f, allowed):
+            if allowed and _only_allowed(text, f, allowed, ends):
                 continue  # allowed terms, however the recognizer cut or joined them
             kept.append(f)
         if card is not None:
             kept.extend(card.find(text))
         kept = merge_overlaps(kept)
         spread = propagate(text, kept, self._is_common, self._veto)
-        kept.extend(f for f in spread if not (allowed and _only_allowed(text, f, allowed)))
+        kept.extend(f for f in spread if not (allowed and _only_allowed(text, f, allowed, ends)))
         kept = merge_overlaps([expand_to_words(text, f) for f in kept])
         if self.profile.recall == "max":
             kept = merge_overlaps(kept + unknown_words(text, kept, safe=self._allow_words))

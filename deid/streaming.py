@@ -1,10 +1,8 @@
 """Long texts in bounded memory: detect window by window, apply segment by segment.
 
-Why: ``Deidentifier.detect`` sends every chunk of a text through spaCy's ``nlp.pipe``
-together, 16 chunks of 20,000 characters per batch, and the NER model's working
-memory grows with the characters in a batch (a 1.4 MB text peaked at 1.5 GB, almost
-all of it in that batch; the same text fed one chunk at a time peaks near 360 MB).
-Here a long text is cut into windows no longer than one engine chunk, each detected
+Why: the engine's own path keeps the whole text, every finding object and the
+document-wide propagation in memory at once (its model batches are bounded: 1.5 MB of
+text peaks near 370 MB), which grows with the text. Here a long text is cut into windows no longer than one engine chunk, each detected
 alone through the public ``engine.detect``; findings are kept as compact arrays, not
 objects (a 50 MB note has over a million of them); windows are stitched at the middle
 of their overlap; names found anywhere in the document are carried to every other
@@ -12,7 +10,9 @@ window (document-wide propagation, as the engine does within one text); the prof
 operators are built once for the whole document, so ``[PERSON_1]`` is the same
 person throughout, and applied one segment at a time.
 
-Texts under ``STREAM_CHARS`` take the engine's ordinary path unchanged.
+Texts up to ``STREAM_CHARS`` (2 million characters, far more than a session
+transcript or a case file) take the engine's ordinary path unchanged; streaming output
+can differ slightly at window edges (the model sees less context there).
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ import regex
 from .chunking import CHUNK_CHARS, OVERLAP_CHARS, chunk_spans
 from .findings import Finding, expand_to_words, merge_overlaps
 
-STREAM_CHARS = 50_000
+STREAM_CHARS = 2_000_000
 # a window must fit in one engine chunk, or the engine would batch several again
 WINDOW_CHARS = CHUNK_CHARS - OVERLAP_CHARS - 400
 _SPACE = regex.compile(r"\s")
