@@ -333,6 +333,20 @@ def _weak_name_ok(text: str, m, mode: str) -> bool:
     return not ((s and text[s - 1].isdigit()) or (e < len(text) and text[e].isdigit()))
 
 
+def _unknown_surname_end(text: str, t) -> Optional[int]:
+    """End of the word right after ``t`` when it can be a surname no list knows: same
+    case style, in no lexicon and no dictionary, not a heading, a pronounceable word."""
+    m = _NEXT_WORD.match(text, t.end)
+    if m is None:
+        return None
+    w = m.group(1)
+    if lookup(w, weak=True) is not None or wordness(w) >= 0 or _key(w) in headings():
+        return None
+    if not _VOWEL.search(w) or _NOT_SURNAME_END.search(w.lower()) or _style(w) != t.style:
+        return None
+    return m.end(1)
+
+
 class LexiconNameRecognizer(LocalRecognizer):
     """PERSON from first-name / surname lexicons, case-aware and ambiguity-scored."""
 
@@ -527,6 +541,13 @@ class LexiconNameRecognizer(LocalRecognizer):
                     and _key(text[t.start:t.end]) not in _NOT_PERSON
                     and _PERSON_VERB.match(text, t.end)):
                 sc = 0.6
+            end = t.end
+            if (sc < 0.6 and mode == "mixed" and t.style == "T" and t.info[0] and t.info[3] <= 2
+                    and (surname_end := _unknown_surname_end(text, t)) is not None
+                    and _PERSON_VERB.match(text, surname_end)):
+                # a first name, a surname no list knows, a verb only people do:
+                # "Fenella Oyelaran attended", even at the start of a sentence
+                sc, end = 0.6, surname_end
             if t.initial_before is not None and t.info[1] and sc >= 0.2 and t.info[3] <= 5 and (
                     mode != "mixed" or t.style in "TU"):
                 sc = max(sc, 0.6)
@@ -536,7 +557,7 @@ class LexiconNameRecognizer(LocalRecognizer):
             if sc > 0 and _geo_after_prep(text, t):
                 sc = 0.0  # "lives in Victoria", "moved from Canada": a state or country
             if sc > 0 and not is_eponym(text, t.start, t.end):
-                spans.append((s, t.end, sc, "single"))
+                spans.append((s, end, sc, "single" if end == t.end else "first_unknown_surname_verb"))
             i += 1
 
         spans = [self._extend_surname(text, sp, mode) for sp in spans]

@@ -342,3 +342,23 @@ def test_list_labels():
     assert {"Wren A.", "Calla B.", "Soren", "Inka P.", "Ilse Vogt"} <= found
     assert not any("Team" in f or "Apologies" in f for f in found)
     assert not spans("Absent: hallucinations, delusions\nApologies: none", CTX)
+
+
+# a first name, a surname no list knows and a verb only people do, even at a sentence start
+@pytest.mark.parametrize("text, value", [
+    ("Fenella Oyelaran attended the group today.", "Fenella Oyelaran"),
+    ("Group notes. Ottilie Vanterpool reports poor sleep since March.", "Ottilie Vanterpool"),
+    ("Marisol Okwuosa-Brandt arrived late and left early.", "Marisol Okwuosa-Brandt"),
+    ("Notes from Tuesday.\nSaoirse Mbekwe said the new job helps.", "Saoirse Mbekwe"),
+])
+def test_first_name_unknown_surname_verb(text, value):
+    assert covered(text, value, LEX)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Summer Holidays started last week.", "Summer"),       # a season, no person verb
+    ("Grace Notes reports are due Friday.", "Grace"),       # an ordinary word as the 'surname'
+    ("Fenella Oyelaran. Attended alone.", "Fenella"),       # no verb right after
+])
+def test_first_name_unknown_surname_verb_negative(text, word):
+    assert not any(word in s for s in spans(text, LEX))
