@@ -434,3 +434,24 @@ def test_ai_profile_round_trip_through_the_vault(client, tmp_path):
     assert back.json()["text"] == NOTE and back.json()["restored"] > 0
     raw = (tmp_path / "v.vault").read_bytes()
     assert NAME.encode() not in raw and SURNAME.encode() not in raw
+
+
+def test_listener_is_tcp_so_keep_alive_requests_are_not_delayed():
+    """asyncio sets TCP_NODELAY on accepted sockets only when the listener's proto is TCP;
+    otherwise each keep-alive request after the first waits for a delayed ACK."""
+    import socket
+
+    from deid.service.server import bind
+
+    sock = bind("127.0.0.1", 0)
+    try:
+        assert sock.proto == socket.IPPROTO_TCP
+        client = socket.create_connection(sock.getsockname()[:2])
+        conn, _ = sock.accept()
+        try:
+            assert conn.proto == socket.IPPROTO_TCP
+        finally:
+            conn.close()
+            client.close()
+    finally:
+        sock.close()

@@ -14,7 +14,10 @@ from ..errors import ConfigError
 
 def bind(host: str, port: int) -> socket.socket:
     bare = host.strip("[]")
-    sock = socket.socket(socket.AF_INET6 if ":" in bare else socket.AF_INET, socket.SOCK_STREAM)
+    # proto must say TCP: asyncio turns Nagle off (TCP_NODELAY) on accepted connections only
+    # when the listener's proto is IPPROTO_TCP; with 0, every keep-alive request after the
+    # first waits ~40 ms for the client's delayed ACK (uvicorn issue #3149)
+    sock = socket.socket(socket.AF_INET6 if ":" in bare else socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((bare, port))
