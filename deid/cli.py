@@ -433,11 +433,11 @@ def _entity(f, text: str, explain: bool, show_values: bool) -> dict[str, Any]:
     return d
 
 
-def _jsonl(ctx: Ctx, engine, files, out, mode: str, explain: bool = False, show_values: bool = False) -> None:
-    """Stream JSONL: one output line per input line, in order; bad lines become error records."""
-    from .io import iter_lines, open_binary, parse_jsonl_line, safe_id
+def _jsonl_streams(ctx: Ctx, files):
+    """(name, binary stream) of each JSONL source in turn (standard input when there are
+    none); a file that cannot be opened is reported (exit 2) and skipped; each is closed."""
+    from .io import open_binary
 
-    BATCH = 64
     for name in files or (None,):
         try:
             stream = open_binary(name)
@@ -445,49 +445,58 @@ def _jsonl(ctx: Ctx, engine, files, out, mode: str, explain: bool = False, show_
             ctx.fail(2, str(e))
             continue
         try:
-            pending: list[tuple[int, Any, Optional[str], Optional[str]]] = []  # (lineno, id, text, error)
-
-            def flush() -> None:
-                texts = [(i, t) for i, (_, _, t, err) in enumerate(pending) if err is None]
-                results: dict[int, Any] = {}
-                try:
-                    results = _process(engine, mode, [t for _, t in texts], explain, show_values)
-                    results = {texts[k][0]: r for k, r in enumerate(results)}
-                except Exception:  # noqa: BLE001 - retry one by one so one bad line fails alone
-                    for i, t in texts:
-                        try:
-                            results[i] = _process(engine, mode, [t], explain, show_values)[0]
-                        except Exception as e:  # noqa: BLE001
-                            results[i] = e
-                for i, (lineno, rid, _, err) in enumerate(pending):
-                    if err is not None:
-                        rec = {"id": rid, "error": err}
-                    elif isinstance(results.get(i), Exception):
-                        e = results[i]
-                        if ctx.debug:
-                            traceback.print_exception(e, file=sys.stderr)
-                        rec = {"id": rid, "error": f"line {lineno}: internal error ({type(e).__name__})"}
-                        ctx.worst = max(ctx.worst, 1)
-                    else:
-                        rec = {"id": rid, **results[i]}
-                    out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-                out.flush()
-                pending.clear()
-
-            for lineno, raw in iter_lines(stream):
-                try:
-                    rid, text = parse_jsonl_line(raw, lineno, _name(name))
-                    pending.append((lineno, rid, text, None))
-                except InputError as e:
-                    pending.append((lineno, safe_id(raw), None, str(e)))
-                    ctx.worst = max(ctx.worst, 2)
-                    click.echo(f"deid: error: {e}", err=True)
-                if len(pending) >= BATCH:
-                    flush()
-            flush()
+            yield name, stream
         finally:
             if name not in (None, "-"):
                 stream.close()
+
+
+def _jsonl(ctx: Ctx, engine, files, out, mode: str, explain: bool = False, show_values: bool = False) -> None:
+    """Stream JSONL: one output line per input line, in order; bad lines become error records."""
+    from .io import iter_lines, parse_jsonl_line, safe_id
+
+    BATCH = 64
+    for name, stream in _jsonl_streams(ctx, files):
+        pending: list[tuple[int, Any, Optional[str], Optional[str]]] = []  # (lineno, id, text, error)
+
+        def flush() -> None:
+            texts = [(i, t) for i, (_, _, t, err) in enumerate(pending) if err is None]
+            results: dict[int, Any] = {}
+            try:
+                results = _process(engine, mode, [t for _, t in texts], explain, show_values)
+                results = {texts[k][0]: r for k, r in enumerate(results)}
+            except Exception:  # noqa: BLE001 - retry one by one so one bad line fails alone
+                for i, t in texts:
+                    try:
+                        results[i] = _process(engine, mode, [t], explain, show_values)[0]
+                    except Exception as e:  # noqa: BLE001
+                        results[i] = e
+            for i, (lineno, rid, _, err) in enumerate(pending):
+                if err is not None:
+                    rec = {"id": rid, "error": err}
+                elif isinstance(results.get(i), Exception):
+                    e = results[i]
+                    if ctx.debug:
+                        traceback.print_exception(e, file=sys.stderr)
+                    rec = {"id": rid, "error": f"line {lineno}: internal error ({type(e).__name__})"}
+                    ctx.worst = max(ctx.worst, 1)
+                else:
+                    rec = {"id": rid, **results[i]}
+                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            out.flush()
+            pending.clear()
+
+        for lineno, raw in iter_lines(stream):
+            try:
+                rid, text = parse_jsonl_line(raw, lineno, _name(name))
+                pending.append((lineno, rid, text, None))
+            except InputError as e:
+                pending.append((lineno, safe_id(raw), None, str(e)))
+                ctx.worst = max(ctx.worst, 2)
+                click.echo(f"deid: error: {e}", err=True)
+            if len(pending) >= BATCH:
+                flush()
+        flush()
 
 
 def _process(engine, mode: str, texts: list[str], explain: bool, show_values: bool) -> list[dict[str, Any]]:

@@ -10,7 +10,7 @@ from typing import Any, Optional
 
 import click
 
-from .cli import Ctx, _internal, _name, _output, _read_or_report, _run, debug_option, jsonl_option
+from .cli import Ctx, _internal, _jsonl_streams, _name, _output, _read_or_report, _run, debug_option, jsonl_option
 from .errors import ConfigError, InputError
 
 vault_option = click.option("--vault", "vault_path", required=True, metavar="VAULT", type=click.Path(dir_okay=False),
@@ -115,43 +115,34 @@ def restore(cctx, files, vault_path, key_file, client_id, output, jsonl, debug):
 
 
 def _restore_jsonl(ctx: Ctx, r, files, out) -> None:
-    from .io import iter_lines, open_binary, parse_jsonl_line, safe_id
+    from .io import iter_lines, parse_jsonl_line, safe_id
 
     total, left = 0, {}
-    for name in files or (None,):
-        try:
-            stream = open_binary(name)
-        except InputError as e:
-            ctx.fail(2, str(e))
-            continue
-        try:
-            for lineno, raw in iter_lines(stream):
-                rec: dict[str, Any]
+    for name, stream in _jsonl_streams(ctx, files):
+        for lineno, raw in iter_lines(stream):
+            rec: dict[str, Any]
+            try:
+                rid, text = parse_jsonl_line(raw, lineno, _name(name))
+            except InputError as e:
+                ctx.worst = max(ctx.worst, 2)
+                click.echo(f"deid: error: {e}", err=True)
+                rec = {"id": safe_id(raw), "error": str(e)}
+            else:
                 try:
-                    rid, text = parse_jsonl_line(raw, lineno, _name(name))
-                except InputError as e:
-                    ctx.worst = max(ctx.worst, 2)
-                    click.echo(f"deid: error: {e}", err=True)
-                    rec = {"id": safe_id(raw), "error": str(e)}
-                else:
-                    try:
-                        res = r.restore(text)
-                        rec = {"id": rid, "text": res.text}
-                        total += res.restored
-                        for k, v in res.unmatched.items():
-                            left[k] = left.get(k, 0) + v
-                    except Exception as e:  # noqa: BLE001
-                        if ctx.debug:
-                            import traceback
+                    res = r.restore(text)
+                    rec = {"id": rid, "text": res.text}
+                    total += res.restored
+                    for k, v in res.unmatched.items():
+                        left[k] = left.get(k, 0) + v
+                except Exception as e:  # noqa: BLE001
+                    if ctx.debug:
+                        import traceback
 
-                            traceback.print_exception(e, file=sys.stderr)
-                        ctx.worst = max(ctx.worst, 1)
-                        rec = {"id": rid, "error": f"line {lineno}: internal error ({type(e).__name__})"}
-                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            out.flush()
-        finally:
-            if name not in (None, "-"):
-                stream.close()
+                        traceback.print_exception(e, file=sys.stderr)
+                    ctx.worst = max(ctx.worst, 1)
+                    rec = {"id": rid, "error": f"line {lineno}: internal error ({type(e).__name__})"}
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        out.flush()
     _summary("jsonl", total, dict(sorted(left.items())))
 
 

@@ -33,7 +33,6 @@ import datetime as _dt
 from functools import cached_property
 from typing import Callable, Optional
 
-import regex
 from presidio_anonymizer.entities import OperatorConfig
 
 PLAN_OPERATORS = {"role", "relative_date", "keep_date", "kind", "generalize"}
