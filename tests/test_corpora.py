@@ -281,10 +281,3 @@ def test_splits_cli(tmp_path):
     assert (tmp_path / "dev.jsonl").read_text(encoding="utf-8") == _jsonl(3, 2)
     assert (tmp_path / "test.jsonl").read_text(encoding="utf-8") == _jsonl(2, 3)
 
-
-def test_speed():
-    import time
-    t0 = time.perf_counter()
-    n = sum(1 for _ in generate(400, 77))
-    rate = n / (time.perf_counter() - t0)
-    assert rate > 200, rate

@@ -1,5 +1,4 @@
 """Unit tests for recognizers/dates.py and recognizers/speech_dates.py (synthetic text)."""
-import time
 
 import pytest
 from probe import Probe
@@ -96,15 +95,6 @@ def test_spoken_dates(text, value):
 ])
 def test_not_spoken_dates(text, value):
     assert untouched(text, value)
-
-
-def test_speed_on_long_text():
-    chunk = ("Pt seen 3/14, BP 120/80, pain 2/10, plan review March 2024. "
-             "Took 5/325 mg at 14:00 for two weeks. Lives with mother since 2019. ") * 8000
-    t = time.perf_counter()
-    for r in RECS:
-        r.analyze(chunk, [])
-    assert time.perf_counter() - t < 10  # ~1 MB; generous bound for loaded CI machines
 
 
 # --- ICU notes: ranges with /10, ventilator settings that look like dates ---

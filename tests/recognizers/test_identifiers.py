@@ -2,8 +2,6 @@
 
 All values are synthetic (made up here; checksummed ones computed for these tests).
 """
-import random
-import time
 
 import pytest
 from probe import Probe
@@ -150,23 +148,6 @@ def test_generic_id():
     assert "C-99812" in found("client ID C-99812", "ID")
     assert "123456789" in found("passport no. 123456789", "ID")
     assert found("in this case 3 people; file it by 1300; since 1400 stable", "ID") == []
-
-
-def test_speed_on_long_text():
-    rng = random.Random(0)
-    vocab = ("patient chart record plan group account serial plate case file the a of and was is "
-             "MRN NHS Medicare BP 120/80 HR 88 5 mg 10:30 3 days x2 @ home #").split()
-    words = []
-    for _ in range(200_000):
-        w = rng.choice(vocab)
-        if rng.random() < 0.1:
-            w = str(rng.randint(0, 10 ** rng.randint(1, 9)))
-        words.append(w)
-    text = " ".join(words)[:1_000_000]
-    t0 = time.process_time()
-    for r in RECS:
-        r.analyze(text, [])
-    assert time.process_time() - t0 < 10  # generous: catches catastrophic backtracking only
 
 
 # ---- device serials with two digits, lower case; college registrations (recall push)
@@ -317,23 +298,6 @@ def test_labelled_fields(text, value, entity):
 ])
 def test_labelled_field_negatives(text):
     assert FIELDS.found(text) == []
-
-
-def test_codes_and_fields_speed():
-    rng = random.Random(1)
-    vocab = ("case ref report card ending policy member phone tel employer: GP: the a of and BP 120/80 "
-             "HR 88 5 mg 1500cc 600x12 F32.1 PHQ-9 10:30 x2 # no. ID: Ref:").split()
-    words = []
-    for _ in range(150_000):
-        w = rng.choice(vocab)
-        if rng.random() < 0.15:
-            w = str(rng.randint(0, 10 ** rng.randint(1, 9)))
-        words.append(w)
-    text = " ".join(words)[:800_000]
-    t0 = time.process_time()
-    CODES.found(text)
-    FIELDS.found(text)
-    assert time.process_time() - t0 < 10
 
 
 def test_free_form_digits_are_not_codes_in_icu_style_notes():

@@ -3,8 +3,6 @@
 Every name and sentence here is made up for these tests.
 """
 import gzip
-import random
-import time
 
 import pytest
 
@@ -193,33 +191,6 @@ def test_context_negative(text, word):
 def test_results_carry_no_value_in_metadata():
     for x in CTX.analyze("Dr. Xochitl Amadi reviewed.", []):
         assert "Xochitl" not in repr(x.analysis_explanation.textual_explanation or "")
-
-
-# ---------------------------------------------------------------- speed
-def _random_text(n_chars, seed=7):
-    rnd = random.Random(seed)
-    vocab = (
-        "the client reports low mood and poor sleep Dr Mr Mrs my sister son per by "
-        "Jordan Reyes PLAN NEURO: aware LCSW MD RN ( ) , . : \n J. A.B. O'Brien "
-        "Smith-Jones and & kind regards seen discussed with WILL SAID BELL"
-    ).split(" ")
-    out, size = [], 0
-    while size < n_chars:
-        w = rnd.choice(vocab)
-        out.append(w)
-        size += len(w) + 1
-    return " ".join(out)
-
-
-def test_speed_one_megabyte():
-    text = _random_text(1_000_000)
-    LEX.analyze("warm up Jordan", [])
-    CTX.analyze("warm up Dr Smith", [])
-    t = time.process_time()
-    LEX.analyze(text, [])
-    CTX.analyze(text, [])
-    # about a second on a developer machine; generous bound for loaded CI
-    assert time.process_time() - t < 6.0
 
 
 # --- ICU shorthand: titles before common-word surnames, possessives, unknown surnames ---
