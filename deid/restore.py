@@ -17,7 +17,8 @@ is named; a surrogate two clients share is then left alone):
 **unmatched** counts, per entity type, what in the reply still looks like a surrogate
 but could not be put back, so that the clinician knows what to check: dates that are
 not the client's surrogate dates (the model may have computed a follow-up date in the
-shifted calendar), words one letter away from a surrogate name (the model misspelt it),
+shifted calendar), words one letter away from a surrogate name (the model misspelt it;
+an ordinary English word such as "Thank" beside a surrogate "Tehan" is not counted),
 and surrogates that stand for different originals in different clients (``AMBIGUOUS``).
 Counts only: no value is ever printed.
 """
@@ -134,12 +135,16 @@ class Restorer:
             pos = e
         out.append(text[pos:])
         if self.near:
+            from .recognizers.name_lexicon import is_common_word
+
             for m in _WORD.finditer(text):
                 if any(m.start() < te and ts < m.end() for ts, te in taken):
                     continue
                 w = m.group().casefold()
                 if len(w) < 5 or w in self.pairs or not m.group()[0].isupper():
                     continue
+                if is_common_word(w):
+                    continue  # "Thank" is a word of the reply, not a misspelt surrogate "Tehan"
                 for v in _deletes(w) | {w}:
                     if v in self.near:
                         t = self.near[v]

@@ -188,3 +188,25 @@ def test_cli_wrong_key_and_env_passphrase_in_a_real_process(tmp_path):
     assert bad.returncode == 2 and bad.stdout == b""
     err = bad.stderr.decode()
     assert err.count("\n") == 1 and "wrong passphrase or key" in err and "Traceback" not in err
+
+
+def _state(pairs):
+    from deid.vault import ClientState
+
+    return ClientState(secret=b"k" * 32, offset=14, pairs=pairs)
+
+
+@pytest.mark.parametrize("reply,near", [
+    ("Thank you, Ms Tehan.", 0),                 # a surrogate and an ordinary word next to it
+    ("Thank you for the referral.", 0),          # the word alone
+    ("Ms Tehsn will call.", 1),                   # the surrogate misspelt
+    ("Regards, Ms Tehna.", 1),                    # letters swapped
+    ("Cecila was seen today.", 1),               # a first-name surrogate misspelt, sentence start
+    ("Cecil Street is closed.", 0),               # an ordinary word
+])
+def test_near_misses_are_misspelt_surrogates_not_ordinary_words(reply, near):
+    from deid.restore import restore
+
+    st = _state({"Tehan": ("PERSON", "Abernethy"), "Cecilia": ("PERSON", "Priyanka")})
+    res = restore(reply, [st])
+    assert res.unmatched.get("PERSON", 0) == near, res.unmatched
