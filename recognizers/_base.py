@@ -26,6 +26,28 @@ from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerRe
 DEFAULT_FLAGS = regex.IGNORECASE | regex.MULTILINE
 
 
+_WINDOW = 2048
+_MARGIN = 512
+
+
+def match_at(pattern: "regex.Pattern", text: str, pos: int) -> "Optional[regex.Match]":
+    """``pattern.match(text, pos)`` in time that does not grow with ``len(text)``.
+
+    ``regex`` looks ahead for a string every match must contain (the "-" of a serial
+    such as "ab-1234-cd") before it tries a position, and that search runs to the end
+    of the text: matching at each of n candidate words of a long text without that
+    string costs n * len(text) (measured by ``benchmarks/adversarial.py``).  The match
+    is tried in a window after ``pos``; a match that ends near the window's edge may
+    have been cut by it and is tried again on the whole text."""
+    end = pos + _WINDOW
+    if end >= len(text):
+        return pattern.match(text, pos)
+    m = pattern.match(text, pos, end)
+    if m is not None and m.end() > end - _MARGIN:
+        return pattern.match(text, pos)
+    return m
+
+
 @dataclass
 class Rx:
     """One pattern: a name (shown by `deid detect --explain`), a regex and a base score.

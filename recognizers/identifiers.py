@@ -42,7 +42,7 @@ import regex
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from ._base import DEFAULT_FLAGS, RegexRecognizer, Rx, luhn_ok, make_result
+from ._base import DEFAULT_FLAGS, RegexRecognizer, Rx, luhn_ok, make_result, match_at
 from .years import icu_style
 
 # ----------------------------------------------------------------------------- speed
@@ -138,7 +138,7 @@ class LabelledRecognizer(RegexRecognizer):
         starts = self._candidates(text)
         pat = rx.compiled if starts else None  # no candidate word: never compiled
         for start in starts:
-            m = pat.match(text, start)
+            m = match_at(pat, text, start)
             if m is not None:
                 yield m
 

@@ -34,7 +34,7 @@ from typing import Optional
 import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from ._base import LazyRegex, make_result
+from ._base import LazyRegex, make_result, match_at
 from .name_lexicon import is_common_word
 from .identifiers import DATA_DIR, glued_unit, number_words, read_sections, word_positions, word_set
 
@@ -178,7 +178,7 @@ class LabelledFieldRecognizer(LocalRecognizer):
         for pos in self._starts(text):
             first = _FIRST.match(text, pos).group().lower()
             for kind in kinds_of.get(first, ()):
-                m = patterns[kind].match(text, pos)
+                m = match_at(patterns[kind], text, pos)
                 if m is None:
                     continue
                 lab = labels.get(_norm(m.group("label")))
