@@ -34,7 +34,13 @@ Every explicit age form is detected (the profile decides what to keep):
   When the age is followed by what only people do ("..., who", "... attends") any
   non-word will do.  "HR is 110", "Tmax (101)", "Braden is 14", "Sertraline (50)",
   "Dr Lee (3)", "session 5" and "there were five" have no person before them;
-* the age in brackets after a date of birth: ``DOB: 03/02/1979 (46)``.
+* the age in brackets after a date of birth: ``DOB: 03/02/1979 (46)``;
+* an age of 13 or more opening a clause: ``by 14 he was drinking``, ``since 13 she
+  has used``, ``at nineteen, he enlisted`` (below 13 "at 5 he left" is a clock time);
+* sex, comma, age: ``F, 29, unemployed``, ``male, 41;``;
+* ``a teenager of 15``, ``a woman of 58`` (not "a mother of three": a count);
+* a list after a plural person noun: ``her sons, 12 and 15,``, ``the grandchildren, 3,
+  6 and 9,`` (after one name, "Amy, 25, 26 and 27" are no ages).
 
 After a copula the age must end the phrase (punctuation, a conjunction, "now",
 "when", a speaker label): "she's one of", "he was 5 minutes late", "I was 2 days
@@ -77,6 +83,9 @@ FRAC = r"(?<![\d/.])\d{1,2}/(?:12|52)(?![\d/])"
 # ages in the person patterns: 1-129 (no leading zero) or words; an infant's age in units
 PNUM = rf"(?:(?<![\d.,/])(?:1[0-2]\d|[1-9]\d?)(?!\d|[.,]\d)|{NUM_WORD})"
 PNUM_LIST = rf"{PNUM}(?:\s*(?:,|and|&)\s*{PNUM}){{0,3}}"
+# 13 and over, in digits or words (an age that no clock shows)
+ADULT_NUM = (rf"(?:(?<![\d.,/:])(?:1[3-9]|[2-9]\d|1[0-2]\d)(?!\d|[.,]\d)"
+             rf"|(?:thir|four|fif|six|seven|eigh|nine)teen|{_TENS}(?:[\s-]+{_UNITS})?)")
 INFANT_UNIT = r"(?:(?:weeks?|wks?|months?|mos?|mths?|days?)(?:[\s-]*old)?|(?:years?|yrs?)[\s-]*old)"
 # not glued to more of a number, a ratio, a percentage, a time or a range
 NUM_END = r"(?![\w'’]|[.,:/]\d|\s*(?:%|/|:\d|\+|-\s*\d|x\b))"
@@ -189,8 +198,9 @@ PATTERNS = [
         # "Ella, 7, attends", "Kai, 5 months.", "Nell, now 3, ...", 'Rosa ("Ro"), 29  MRN'
         "person_comma_n",
         rf"(?<=[\p{{L}}.][\"”’)]{{0,2}}),\s+(?:(?:now|aged?|almost|nearly|just|only)\s+)?"
-        rf"(?P<phi>{FRAC}|{PNUM}(?:\s*(?:{INFANT_UNIT}|years?|yrs?))?){NUM_END}"
-        r"(?=\s*(?:,(?!\s*\d)|[;:)]|\.|$)|[ \t]{2,}|\s+(?:and|who|is|was|has|had|at|in|from|attends|lives)\b)",
+        rf"(?P<phi>{FRAC}|{PNUM}(?:\s*(?:,|and|&)\s*{PNUM}){{0,3}}(?:\s*(?:{INFANT_UNIT}|years?|yrs?))?)"
+        rf"{NUM_END}"
+        r"(?=\s*(?:,(?!\s*\d)|[;:)]|\.|$)|[ \t]{2,}|\s+(?:and|who|is|was|has|had|at|in|from|attend|attends|live|lives)\b)",
         0.6,
     ),
     Rx(
@@ -238,6 +248,29 @@ PATTERNS = [
         0.8,
     ),
     Rx(
+        # an age opening a clause: "by 14 he was drinking", "since 13 she has used", "left
+        # at 19, he ..."; 13 or more (below that "at 5 he left" is a clock time)
+        "prep_n_person",
+        rf"\b(?:at|by|since|from|until|till)\s+(?P<phi>{ADULT_NUM}){NUM_END}"
+        r"(?!\s*(?:am|pm|a\.m|p\.m|hrs?|h|o['’]?clock)\b),?\s+(?:i|he|she|they|we)\b(?!['’])",
+        0.6,
+    ),
+    Rx(
+        # sex, comma, age: "Presenting: F, 29, unemployed", "male, 34."
+        "sex_comma_age",
+        r"(?<![\w/.])(?:(?-i:[MF])|male|female)\s*,\s*(?P<phi>(?:1[0-2]\d|[1-9]\d?))(?![\w/.:]\w|\s*%)"
+        r"(?=\s*(?:[,;.)]|$))",
+        0.6,
+        regex.MULTILINE,
+    ),
+    Rx(
+        # "a teenager of 15", "a woman of seventy," (not "a mother of three": a count)
+        "person_of_n",
+        rf"\b(?:boy|girl|lad|lass|teen|teenager|adolescent|youth|child|kid|man|woman|lady|gentleman|"
+        rf"person|student|widow|widower)\s+of\s+(?P<phi>(?!one\b){PNUM}){NUM_END}(?={COPULA_END}|\s+(?:who|with)\b)",
+        0.6,
+    ),
+    Rx(
         # ICU lower case "82m s/p mvc", "67 f w/ copd"
         "age_sex_lower",
         r"(?<![\w.,/#-])(?P<phi>(?:1[0-2]\d|\d{1,2})\s?(?:m|f))"
@@ -262,6 +295,9 @@ GATES = {
     "dob_paren_n": ("dob", "d.o.b", "birth", "born"),
     "life_clause_n": ("when ", "since ", "until ", "till ", "before ", "after ", "by the time "),
     "at_n_person": ("at ",),
+    "prep_n_person": ("at ", "by ", "since ", "from ", "until ", "till "),
+    "sex_comma_age": re.compile(r"(?:\b[MF]|male|female)\s*,\s*\d", re.IGNORECASE),
+    "person_of_n": (" of ",),
     "event_at_n": (" at ",),
     "nth_birthday": ("birthday",),
     "decade_person": ("early", "mid", "late"),
@@ -280,13 +316,17 @@ PERSON_NOUNS = frozenset(
     "partner spouse fiance fiancé fiancée boyfriend girlfriend ex grandmother grandfather grandma "
     "grandpa grandad granddad granny gran nan nana nanna nonna abuela abuelo grandson "
     "granddaughter grandchild niece nephew aunt auntie aunty uncle cousin friend client patient "
-    "pt man woman male female gentleman lady youngest eldest oldest".split()
+    "pt man woman male female gentleman lady youngest eldest oldest "
+    "student pupil learner adolescent youth person adult veteran colleague coworker co-worker "
+    "flatmate housemate roommate neighbour neighbor carer caregiver widow widower stepchild "
+    "godson goddaughter mother-in-law father-in-law sister-in-law brother-in-law son-in-law "
+    "daughter-in-law mate lad lass bloke guy".split()
 )
 # plural: an age after a copula ("the twins are 4") or a list in brackets ("kids (8 and 11)");
 # one number in brackets is a count there ("siblings (3)")
 PEOPLE_NOUNS = frozenset(
     "sons daughters kids children twins boys girls siblings brothers sisters grandchildren "
-    "grandsons granddaughters".split()
+    "grandsons granddaughters students teens teenagers stepchildren".split()
 )
 TITLES = frozenset("mr mrs ms miss mx".split())
 CLINICIANS = frozenset("dr doctor prof professor nurse rn np".split())  # "Dr Lee (3)": not an age
@@ -334,10 +374,12 @@ def _person_before(text: str, pos: int, shape: str, age: str, acts: bool = False
         return False
     low = w.lower()
     copula = shape == "copula"
+    if shape == "comma" and low not in PEOPLE_NOUNS and _AGE_LIST.search(age) is not None:
+        return False  # several numbers after one name are dates or counts ("Amy, 25, 26 and 27")
     if low in PERSON_NOUNS or (copula and low in PRONOUNS):
         return True
-    if low in PEOPLE_NOUNS:
-        return copula or (shape == "paren" and _AGE_LIST.search(age) is not None)
+    if low in PEOPLE_NOUNS:  # "the twins are 4", "kids (8 and 11)", "her sons, 12 and 15,"
+        return copula or (shape in ("paren", "comma") and _AGE_LIST.search(age) is not None)
     if not copula and _INITIALS.fullmatch(w):
         return True
     if w1 and len(w) == 1 and w.isupper() and w1.lower().rstrip(".") in TITLES:
