@@ -74,6 +74,25 @@ def build_registry() -> RecognizerRegistry:
     return registry
 
 
+# Typography that word processors and phones put in text, folded one character for one
+# before detection (so every offset holds for the original): no-break and thin spaces
+# -> space, hyphens and the minus sign -> "-". "34\u2011year\u2011old", "0412\u202f345\u202f678",
+# "Dr\u00a0Rees" then read as typed. Dashes stay: folding the en dash, even inside a word,
+# cost a place on the MH lockbox half (recognizers read "\u2013" as a separator).
+_SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_HYPHENS = "\u2010\u2011\u2012\u2212\ufe63\uff0d"
+_TYPOGRAPHY = str.maketrans({**dict.fromkeys(_SPACES, " "), **dict.fromkeys(_HYPHENS, "-")})
+_TYPO_CHARS = frozenset(_SPACES + _HYPHENS)
+
+
+def fold_typography(text: str) -> str:
+    """``text`` with typographic spaces and hyphens made plain (same length); ``text``
+    itself when it has none."""
+    if text.isascii() or _TYPO_CHARS.isdisjoint(text):
+        return text
+    return text.translate(_TYPOGRAPHY)
+
+
 def _common_word_checker():
     """A predicate: is this word too common to propagate on its own?"""
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -260,6 +279,8 @@ class Deidentifier:
             yield from self._detect_batch(batch, card)
 
     def _detect_batch(self, texts: Sequence[str], card: Optional[ClientCard]) -> Iterator[list[Finding]]:
+        originals = texts
+        texts = [fold_typography(t) for t in texts]  # same length: offsets hold for the original
         # every chunk of every text goes through nlp.pipe together
         pieces: list[tuple[int, int, str]] = []  # (text index, offset, chunk)
         for i, t in enumerate(texts):
@@ -273,8 +294,12 @@ class Deidentifier:
                                              batch_size=max(1, min(16, 40_000 // max(1, longest))))
         for (i, off, chunk), (_, art) in zip(pieces, arts):
             raw[i].extend(self._to_finding(r, off) for r in self.analyze(chunk, art))
-        for t, found in zip(texts, raw):
-            yield self._postprocess(t, found, card)
+        for t, orig, found in zip(texts, originals, raw):
+            kept = self._postprocess(t, found, card)
+            if t is not orig:
+                for f in kept:
+                    f.value = orig[f.start:f.end]
+            yield kept
 
     def analyze(self, text: str, nlp_artifacts) -> list[RecognizerResult]:
         """Run every recognizer of the registry on one chunk, then context enhancement.

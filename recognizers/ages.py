@@ -86,7 +86,7 @@ PNUM_LIST = rf"{PNUM}(?:\s*(?:,|and|&)\s*{PNUM}){{0,3}}"
 # 13 and over, in digits or words (an age that no clock shows)
 ADULT_NUM = (rf"(?:(?<![\d.,/:])(?:1[3-9]|[2-9]\d|1[0-2]\d)(?!\d|[.,]\d)"
              rf"|(?:thir|four|fif|six|seven|eigh|nine)teen|{_TENS}(?:[\s-]+{_UNITS})?)")
-INFANT_UNIT = r"(?:(?:weeks?|wks?|months?|mos?|mths?|days?)(?:[\s-]*old)?|(?:years?|yrs?)[\s-]*old)"
+INFANT_UNIT = r"(?:(?:weeks?|wks?|months?|mos?|mths?|days?)(?:[\s\-–]*old)?|(?:years?|yrs?)[\s\-–]*old)"
 # not glued to more of a number, a ratio, a percentage, a time or a range
 NUM_END = r"(?![\w'’]|[.,:/]\d|\s*(?:%|/|:\d|\+|-\s*\d|x\b))"
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*")
@@ -96,7 +96,7 @@ NOT_AGE_UNIT = (r"[ \t]*(?:weeks?|months?|days?|hours?|hrs?|minutes?|mins?|times
 # what may follow an age after a copula: the end of the phrase, a conjunction, a speaker label
 COPULA_END = (
     r"\s*(?:[.,;!?)\]\u2013\u2014]|$)"
-    rf"|[ \t]+and\b(?![ \t]+(?:\d|{NUM_WORD}\b))"  # not a range or a score ("5 and 6")
+    rf"|[ \t]+(?:and\b|&)(?![ \t]+(?:\d|{NUM_WORD}\b))"  # not a range or a score ("5 and 6", "5 & 6")
     r"|[ \t]+(?:but|now|when|then|so|yet|or|too|though|although|already|soon|today|"
     r"tonight|this|next|last|because|cause|since|until|going\s+on|at\s+(?:the|that)\s+time|"
     rf"in\s+{_MONTH}|you\s+know|i\s+think|herself|himself|myself|yourself)\b"
@@ -106,7 +106,7 @@ COPULA_END = (
 PATTERNS = [
     Rx(
         "n_year_old",
-        rf"\b(?P<phi>(?:{NUM_LIST}[\s-]*{OLD_UNIT}|{FRAC})[\s-]*old)\b",
+        rf"\b(?P<phi>(?:{NUM_LIST}[\s\-–]*{OLD_UNIT}|{FRAC})[\s\-–]*old)\b",
         0.95,
     ),
     Rx(
