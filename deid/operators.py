@@ -87,12 +87,17 @@ def year_of(value: str) -> str | None:
     return m.group(1) if m else None
 
 
+_POSSESSIVE = regex.compile(r"['’]s$")
+_SPACES = regex.compile(r"\s+")
+_NOT_ALNUM = regex.compile(r"[^0-9a-z]")
+_DIGIT_KEYED = frozenset({"PHONE_NUMBER", "US_SSN", "MEDICAL_RECORD_NUMBER", "ZIP_CODE"})
+
+
 def normalize_value(entity_type: str, value: str) -> str:
     """Key under which two mentions count as the same value within a document."""
-    v = regex.sub(r"['’]s$", "", value.strip()).casefold()
-    v = regex.sub(r"\s+", " ", v)
-    if entity_type in {"PHONE_NUMBER", "US_SSN", "MEDICAL_RECORD_NUMBER", "ZIP_CODE"}:
-        v = regex.sub(r"[^0-9a-z]", "", v)
+    v = _SPACES.sub(" ", _POSSESSIVE.sub("", value.strip()).casefold())
+    if entity_type in _DIGIT_KEYED:
+        v = _NOT_ALNUM.sub("", v)
     return v
 
 

@@ -105,6 +105,8 @@ _PREV_CAP = regex.compile(r"(\p{Lu}\p{Ll}+)[ \t]+$")
 
 
 def _fold(s: str) -> str:
+    if s.isascii():
+        return s.lower()
     import unicodedata
 
     s = unicodedata.normalize("NFKD", s.lower())
