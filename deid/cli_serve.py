@@ -72,8 +72,11 @@ def serve(cctx, host, port, token_file, vault, key_file, client_id, profile, max
                          max_bytes=max_bytes or DEFAULT_MAX_BYTES,
                          allowed_hosts=None if is_loopback(host) else ["*"])
         slot = app.state.engines.get(app.state.engines.default_name)
-        with slot.lock:  # load and warm up now, so that the first request is not slow
-            slot.engine.detect("Warm-up note: seen on 1 March 2024 in clinic.")
+        with slot.lock:  # load and warm up now, so that no early request is slow
+            if hasattr(slot.engine, "warm_up"):
+                slot.engine.warm_up()
+            else:
+                slot.engine.detect("Warm-up note: seen on 1 March 2024 in clinic.")
         sock = bind(host, port)
         # request lines (method, path, status, time) only; never bodies or query strings
         logging.getLogger("deid.service").setLevel(logging.INFO)
