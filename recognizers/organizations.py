@@ -354,7 +354,18 @@ def _lower_ok(value: str) -> bool | None:
         return False
     if all(w in GENERIC for w in words):
         return False
+    if _verb_form(words[-1]):
+        return False  # "skipping school", "missed school", "she loves school": a verb and its object
     return None
+
+
+def _verb_form(w: str) -> bool:
+    """An ordinary English verb form: -ing, -ed, or a third person -s/-es whose stem is a word."""
+    if not is_common_word(w):
+        return False
+    if w.endswith(("ing", "ed")):
+        return True
+    return w.endswith("s") and (is_common_word(w[:-1]) or (w.endswith("es") and is_common_word(w[:-2])))
 
 
 def _lower_weak_ok(value: str) -> bool | None:
