@@ -83,6 +83,9 @@ FRAC = r"(?<![\d/.])\d{1,2}/(?:12|52)(?![\d/])"
 # ages in the person patterns: 1-129 (no leading zero) or words; an infant's age in units
 PNUM = rf"(?:(?<![\d.,/])(?:1[0-2]\d|[1-9]\d?)(?!\d|[.,]\d)|{NUM_WORD})"
 PNUM_LIST = rf"{PNUM}(?:\s*(?:,|and|&)\s*{PNUM}){{0,3}}"
+# spoken hedges between a verb and an age: "i was like fifteen", "she's only four",
+# "i was maybe sixteen" (at most two: "um like")
+FILLERS = r"(?:(?:now|only|just|almost|nearly|already|still|like|um|uh|er|maybe|probably|about|around|over|under)[ \t]+){0,2}"
 # 13 and over, in digits or words (an age that no clock shows)
 ADULT_NUM = (rf"(?:(?<![\d.,/:])(?:1[3-9]|[2-9]\d|1[0-2]\d)(?!\d|[.,]\d)"
              rf"|(?:thir|four|fif|six|seven|eigh|nine)teen|{_TENS}(?:[\s-]+{_UNITS})?)")
@@ -161,9 +164,11 @@ PATTERNS = [
     ),
     Rx(
         "turned_n",
-        rf"(?:\b(?:turned|turns|turning|will\s+be|just\s+turned)|(?<=\b(?:i|you|he|she|they))['’]ll\s+be)"
+        rf"(?:\b(?:turned|turns|turning|will\s+be|just\s+turned)|(?<=\b(?:i|you|he|she|they))['’]ll\s+be"
+        # "he's gonna be ten", "i'm going to be forty" (a person, not "it's gonna be 10 dollars")
+        rf"|(?<=\b(?:i['’]?m|you['’]?re|he['’]?s|she['’]?s|they['’]?re|we['’]?re|who['’]?s)[ \t]+)(?:gonna|going\s+to)\s+be)"
         rf"\s+(?P<phi>{NUM})\b(?![:/]\d)"
-        r"(?!\s*(?:degrees|°|%|times|pages?|minutes?|mins?|hours?|days?|weeks?|months?|"
+        r"(?!\s*(?:degrees|°|%|times|pages?|minutes?|mins?|hours?|days?|weeks?|months?|dollars?|bucks|quid|cents?|"
         r"mg|units?|pounds?|lbs?|kg|o'?clock|am|pm|in\s+(?:the\s+)?(?:bed|chair))\b)",
         0.75,
     ),
@@ -209,8 +214,8 @@ PATTERNS = [
         # (case-sensitive start, much faster to scan: is / Is / IS ...)
         rf"(?P<cop>\b(?:is|was|are|were|shes|hes|youre|theyre|IS|WAS|ARE|WERE|Is|Was|Are|Were|"
         rf"Shes|Hes|Youre|Theyre|SHES|HES)|(?<=\w)['’](?:s|re|S|RE))"
-        rf"(?i:[ \t]+(?:(?:now|only|just|almost|nearly|already|still|like|um|uh|about|over|under)[ \t]+)?"
-        rf"(?P<phi>(?!one\b){PNUM_LIST}){NUM_END}(?={COPULA_END}))",
+        rf"(?i:[ \t]+{FILLERS}"
+        rf"(?P<phi>(?!one\b){PNUM_LIST}(?:[ \t]+(?:weeks?|months?)(?:[ \t]+old)?)?){NUM_END}(?={COPULA_END}))",
         0.6,
         regex.MULTILINE,
     ),
@@ -219,7 +224,7 @@ PATTERNS = [
         # father left", "until I turned eighteen" (not "when she was 12 weeks pregnant")
         "life_clause_n",
         rf"\b(?:when|since|until|till|before|after|by\s+the\s+time)\s+(?:i|he|she|they|we|you)\s+"
-        rf"(?:was|were|turned|had\s+turned)\s+(?P<phi>(?!one\b){PNUM}){NUM_END}(?!{NOT_AGE_UNIT})",
+        rf"(?:was|were|turned|had\s+turned)\s+{FILLERS}(?P<phi>(?!one\b){PNUM}){NUM_END}(?!{NOT_AGE_UNIT})",
         0.6,
     ),
     Rx(
@@ -289,7 +294,7 @@ GATES = {
     "age_sex": re.compile(r"\d\s?/?\s?[MF]\b"),
     "sex_age": re.compile(r"[MF]\s?/\s?\d"),
     "decade": ("in his", "in her", "in their", "in my", "in your", "in our", "in the", "in its"),
-    "turned_n": ("turn", "will be", "ll be"),
+    "turned_n": ("turn", "will be", "ll be", "gonna be", "going to be"),
     "im_n": ("i'm", "im ", "i am"),
     "person_paren_n": re.compile(r"\(\s*(?:[\"“‘]|aged?\b|\d|[a-z]+[ -]?[a-z]*\s*[),;])", re.I),
     "dob_paren_n": ("dob", "d.o.b", "birth", "born"),
@@ -320,7 +325,7 @@ PERSON_NOUNS = frozenset(
     "student pupil learner adolescent youth person adult veteran colleague coworker co-worker "
     "flatmate housemate roommate neighbour neighbor carer caregiver widow widower stepchild "
     "godson goddaughter mother-in-law father-in-law sister-in-law brother-in-law son-in-law "
-    "daughter-in-law mate lad lass bloke guy".split()
+    "daughter-in-law mate lad lass bloke guy bub bubba newborn bairn wean".split()
 )
 # plural: an age after a copula ("the twins are 4") or a list in brackets ("kids (8 and 11)");
 # one number in brackets is a count there ("siblings (3)")

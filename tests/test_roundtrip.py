@@ -61,7 +61,10 @@ def test_restore_of_scrub_is_exact(engine, vault, kind):
     for v in ["Wiremu", "Oonagh", "Breslin", "Whangarei", "Haddad", "0412 345 678", "Mereana", "Tuhoe", "21/07/1990",
               "2123 45670 1", "4471902", "Lindqvist", "Raghunathan", "Karaka", "Dunedin", "priya.r@outlook.com",
               "Abernethy", "Wieczorek", "McAllister", "943 476 5919", "07700 900461", "4 March 2024", "15 January 2024"]:
-        assert v not in out, f"value {len(v)} chars left"
+        # only this note's own values: a shifted date may land on another note's real date
+        # ("15 January" + 49 days is "4 March"), which reveals nothing
+        if v in x:
+            assert v not in out, f"value {len(v)} chars left"
     for kept in ["GAD-7 11" if kind == "soap" else "", "quetiapine" if kind == "transcript" else "", "Tuesday" if kind == "transcript" else ""]:
         assert kept in out
     back = d.restore(out)
