@@ -111,7 +111,10 @@ HOLIDAY = (
     r"st\.?\s+patrick[’']?s\s+day|guy\s+fawkes(?:\s+night)?|bonfire\s+night|"
     r"victoria\s+day|mlk\s+day|martin\s+luther\s+king\s+day|presidents[’']?\s+day|"
     r"hanukkah|chanukah|yom\s+kippur|rosh\s+hashanah|passover|diwali|"
-    r"eid(?:\s+al-?(?:fitr|adha))?|lunar\s+new\s+year|chinese\s+new\s+year)"
+    r"eid(?:\s+al-?(?:fitr|adha))?|lunar\s+new\s+year|chinese\s+new\s+year|"
+    r"waitangi\s+(?:day|weekend)|matariki|anzac\s+weekend|labou?r\s+weekend|"
+    r"(?:king|queen)[’']?s\s+birthday(?:\s+weekend)?|melbourne\s+cup\s+day|grand\s+final\s+day|"
+    r"civic\s+holiday|hogmanay|bank\s+holiday\s+monday)"
 )
 HOLIDAY_NOT_AFTER = (
     r"(?!\s+(?:tree|trees|card|cards|carols?|music|songs?|movies?|films?|decorations?|"
@@ -154,6 +157,15 @@ PATTERNS = [
         # dots: require a 4-digit year or two-digit day and month (not versions/IPs)
         "dotted_date",
         r"(?<![\w./:-])(?:\d{1,2}\.\d{1,2}\.\d{4}|\d\d\.\d\d\.\d\d)(?![\w/]|[.:-]\d)",
+        0.8,
+        validate=_numeric_date_ok,
+    ),
+    Rx(
+        # "seen 4.3.25", "on 12.3.24": one-digit day or month with a two-digit year after a
+        # date cue (bare, "4.3.25" could be a version or a lab triple)
+        "cued_dotted_date",
+        rf"(?=\d{{1,2}}\.\d)(?<![\w./:-])(?P<phi>\d{{1,2}}\.\d{{1,2}}\.\d\d)"
+        rf"(?<=\b{DATE_CUE}[\s:,]+(?:the\s+)?\d{{1,2}}\.\d{{1,2}}\.\d\d)(?![\w/]|[.:-]\d)",
         0.8,
         validate=_numeric_date_ok,
     ),
@@ -206,8 +218,9 @@ PATTERNS = [
         # the second date of a range or alternative: "8/2 - 8/10", "8/9 or 8/10"
         # (/5 and /10 alone are scores; after a first date they are dates)
         "short_date_range_end",
-        rf"(?=\d{{1,2}}/\d)(?<![\w./:-])(?P<phi>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))"
-        rf"(?<=(?<![\w./:])(?:0?[1-9]|1[0-2])/(?!(?:0?5|10)\b)(?:0?[1-9]|[12]\d|3[01])[ \t]*(?:-|–|to|or|and|through|thru|&)[ \t]*"
+        rf"(?=\d{{1,2}}/\d)(?<![\w./:-])(?P<phi>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))"
+        rf"(?<=(?<![\w./:])(?:(?:0?[1-9]|1[0-2])/(?!(?:0?5|10)\b)(?:0?[1-9]|[12]\d|3[01])|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))"
+        rf"[ \t]*(?:-|–|to|or|and|through|thru|&|,)[ \t]*"
         rf"\d{{1,2}}/\d{{1,2}})"
         rf"(?![\w/]|[.:,-]\d){UNIT_AFTER}{VENT_AFTER}"
         rf"(?<!(?i:{VENT_WORDS})\b[^\n]{{0,40}})",
@@ -216,7 +229,7 @@ PATTERNS = [
     Rx(
         # March 14 / Mar 14th, 2024 / MARCH 14 / Monday, March 4 / March 3-5
         "month_day",
-        rf"\b{MONTH}\s*{DAY_ORD}(?!\d)"
+        rf"\b{MONTH}\s*(?:the\s+)?{DAY_ORD}(?!\d)"
         rf"(?:\s*(?:-|–|to|and|&)\s*{DAY_ORD}(?!\d))?(?:,?\s*{YEAR}(?!\d))?"
         rf"(?![:.]\d){UNIT_AFTER}",
         0.85,
@@ -422,8 +435,10 @@ GATES = {
         "valentine", "independence", "july", "memorial", "labo", "anzac", "australia day",
         "canada day", "remembrance", "veteran", "mother", "father", "patrick", "fawkes",
         "bonfire", "victoria day", "mlk", "luther", "president", "hanuk", "chanuk", "kippur",
-        "hashanah", "passover", "diwali", "eid",
+        "hashanah", "passover", "diwali", "eid", "waitangi", "matariki", "birthday", "cup day",
+        "final day", "civic", "hogmanay", "bank holiday",
     ),
+    "cued_dotted_date": re.compile(r"\d\.\d{1,2}\.\d\d"),
     "season_year": ("spring", "summer", "autumn", "fall", "winter"),
 }
 
