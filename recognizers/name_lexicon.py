@@ -347,6 +347,18 @@ def _unknown_surname_end(text: str, t) -> Optional[int]:
     return m.end(1)
 
 
+# a lower-case word before, not a determiner ("the Summer holidays", "the Grace of God")
+_LOWER_BEFORE = regex.compile(r"(?<![\p{L}'’\-])(?!(?:the|a|an|this|that|these|those|every|each|some|any|no|our|their)[ \t])"
+                              r"\p{Ll}[\p{Ll}'’]*[ \t]+\Z")
+_LOWER_AFTER = regex.compile(r"[ \t]+\p{Ll}[\p{Ll}'’]*(?![\p{L}\-])|[ \t]*[,.;!?](?:[ \t]|$)")
+
+
+def _isolated_capital(text: str, s: int, e: int) -> bool:
+    """A lower-case word before and a lower-case word or punctuation after."""
+    return (_LOWER_BEFORE.search(text, max(0, s - 30), s) is not None
+            and _LOWER_AFTER.match(text, e) is not None)
+
+
 class LexiconNameRecognizer(LocalRecognizer):
     """PERSON from first-name / surname lexicons, case-aware and ambiguity-scored."""
 
@@ -534,6 +546,14 @@ class LexiconNameRecognizer(LocalRecognizer):
                 i = last_idx + 1
                 continue
             sc = self._single(t, mode)
+            # a first name that is also a word ("Hope", "Grace", "Will"), capitalised alone
+            # in the middle of a lower-case sentence: "alone with Hope most nights"
+            if (sc == 0.0 and mode == "mixed" and t.style == "T" and not t.sent_start and t.info[0]
+                    and t.info[2] >= 1 and len(t.text) >= 3 and _isolated_capital(text, t.start, t.end)
+                    and not is_hand_word(text[t.start:t.end])
+                    and _key(text[t.start:t.end]) not in headings()
+                    and _key(text[t.start:t.end]) not in _NOT_PERSON):
+                sc = 0.5
             # an ambiguous or weak name followed by a verb only people do
             if (sc < 0.6 and mode == "mixed" and t.style == "T" and (t.info[3] > 2 or t.info[2] < 0)
                     and (t.info[0] or t.info[2] >= 3)

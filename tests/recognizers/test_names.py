@@ -333,3 +333,25 @@ def test_first_name_unknown_surname_verb(text, value):
 ])
 def test_first_name_unknown_surname_verb_negative(text, word):
     assert not any(word in s for s in spans(text, LEX))
+
+
+# --- a first name that is also a word, capitalised alone mid-sentence (lexicon only) ---
+@pytest.mark.parametrize("text,name", [
+    ("She is alone with Hope most nights.", "Hope"),
+    ("I told Will that he could stay.", "Will"),
+    ("we went with Grace to the shops", "Grace"),
+    ("He talked about Faith, then left.", "Faith"),
+])
+def test_isolated_capital_word_name(text, name):
+    assert name in spans(text, LEX)
+
+
+@pytest.mark.parametrize("text", [
+    "by the Grace of God she survived",       # after a determiner
+    "the Summer holidays were hard",          # after a determiner
+    "Faith\nwas discussed",                    # a line's start
+    "hx of old Mi and a stent",               # two letters: shorthand
+    "a meeting with Crisis Team staff",       # followed by a capital: a phrase
+])
+def test_isolated_capital_word_not_a_name(text):
+    assert spans(text, LEX) == set()
