@@ -548,7 +548,12 @@ def _cue_name_ok(value: str) -> bool | None:
 
 # --- cues that introduce an employer, school, business or insurer -------------------
 _GAP = r"(?:[ \t]+(?!(?i:at|for|with|from|by|in|on|to|and|but|or|because|so|as|the|his|her|their|my)\b)[\w'’-]+){0,5}?"
-_WORK = r"(?:work|works|worked|working|workin['’]?|employed)"
+# working verbs that may take an object before the employer ("drives a forklift at X",
+# "cleans at X", "temps for X", "stacks shelves at X")
+_WORK = (r"(?:work|works|worked|working|workin['’]?|employed|cleans|cleaned|cleaning|temps|temped|"
+         r"temping|drives|drove|driving|packs|packed|packing|labours|laboured|labouring|labors|"
+         r"labored|laboring|delivers|delivered|delivering|stacks|stacked|stacking|operates|"
+         r"operated|operating|serves|served|serving)")
 _JOB = r"(?:job|jobs|shift|shifts|employment)"
 _TIMES = (r"(?:nights|days|evenings|weekends|mornings|afternoons|earlies|lates|doubles|overtime|"
           r"(?:night|day|late|early|double|second|third|graveyard|weekend)[ \t]+shifts?)")
@@ -765,7 +770,7 @@ contract placement internship apprenticeship laid let fired sacked dismissed mad
 resign retir quit suspended terminated stood stud enrol graduat degree diploma course classes
 semester freshman sophomore undergrad postgrad phd masters doctorate runs owns owned co-own
 owner founder proprietor funded covered paid insur claim policy reimbursed hired contracted
-recruited
+recruited clean temp drive drove pack labour labor deliver stack operat serve serving
 """.split() + _ROLE[3:-1].split("|") + _ROLE_FOR[3:-1].split("|")
 _CUE_START = re.compile(r"(?<![\w'’])(?=[A-Za-z][a-z])" + _trie(sorted(set(_CUE_WORDS))), re.IGNORECASE)
 _LOWER_START = re.compile(r"(?<![\w'’])" + _trie(sorted(set(
