@@ -215,7 +215,7 @@ PATTERNS = [
         rf"(?P<cop>\b(?:is|was|are|were|shes|hes|youre|theyre|IS|WAS|ARE|WERE|Is|Was|Are|Were|"
         rf"Shes|Hes|Youre|Theyre|SHES|HES)|(?<=\w)['’](?:s|re|S|RE))"
         rf"(?i:[ \t]+{FILLERS}"
-        rf"(?P<phi>(?!one\b){PNUM_LIST}(?:[ \t]+(?:weeks?|months?)(?:[ \t]+old)?)?){NUM_END}(?={COPULA_END}))",
+        rf"(?P<phi>(?!one\b){PNUM_LIST}(?:[ \t]+(?:weeks?|months?|years?|yrs?)(?:[ \t]+old)?)?){NUM_END}(?={COPULA_END}))",
         0.6,
         regex.MULTILINE,
     ),
