@@ -203,7 +203,7 @@ PATTERNS = [
         # "Ella, 7, attends", "Kai, 5 months.", "Nell, now 3, ...", 'Rosa ("Ro"), 29  MRN'
         "person_comma_n",
         rf"(?<=[\p{{L}}.][\"”’)]{{0,2}}),\s+(?:(?:now|aged?|almost|nearly|just|only)\s+)?"
-        rf"(?P<phi>{FRAC}|{PNUM}(?:\s*(?:,|and|&)\s*{PNUM}){{0,3}}(?:\s*(?:{INFANT_UNIT}|years?|yrs?))?)"
+        rf"(?P<phi>{FRAC}|{PNUM_LIST}(?:\s*(?:{INFANT_UNIT}|years?|yrs?))?)"
         rf"{NUM_END}"
         r"(?=\s*(?:,(?!\s*\d)|[;:)]|\.|$)|[ \t]{2,}|\s+(?:and|who|is|was|has|had|at|in|from|attend|attends|live|lives)\b)",
         0.6,

@@ -333,16 +333,26 @@ def _weak_name_ok(text: str, m, mode: str) -> bool:
     return not ((s and text[s - 1].isdigit()) or (e < len(text) and text[e].isdigit()))
 
 
-def _unknown_surname_end(text: str, t) -> Optional[int]:
-    """End of the word right after ``t`` when it can be a surname no list knows: same
-    case style, in no lexicon and no dictionary, not a heading, a pronounceable word."""
-    m = _NEXT_WORD.match(text, t.end)
+def _unknown_word_after(text: str, end: int, weak: bool = False):
+    """The word right after ``end`` (group 1 of the match) when it can be a surname no
+    list knows: in no lexicon (``weak``: not even the weak names) and no dictionary, not a
+    heading, a pronounceable word without a clinical ending; else None."""
+    m = _NEXT_WORD.match(text, end)
     if m is None:
         return None
     w = m.group(1)
-    if lookup(w, weak=True) is not None or wordness(w) >= 0 or _key(w) in headings():
+    if lookup(w, weak=weak) is not None or wordness(w) >= 0 or _key(w) in headings():
         return None
-    if not _VOWEL.search(w) or _NOT_SURNAME_END.search(w.lower()) or _style(w) != t.style:
+    if not _VOWEL.search(w) or _NOT_SURNAME_END.search(w.lower()):
+        return None
+    return m
+
+
+def _unknown_surname_end(text: str, t) -> Optional[int]:
+    """End of the word right after ``t`` when it can be a surname no list knows, written
+    in ``t``'s case style."""
+    m = _unknown_word_after(text, t.end, weak=True)
+    if m is None or _style(m.group(1)) != t.style:
         return None
     return m.end(1)
 
@@ -450,15 +460,10 @@ class LexiconNameRecognizer(LocalRecognizer):
         info = lookup(last.group())
         if info is None or not info[0] or info[3] > 4:
             return sp
-        m = _NEXT_WORD.match(text, e)
+        m = _unknown_word_after(text, e)
         if m is None:
             return sp
-        w = m.group(1)
-        if lookup(w) is not None or wordness(w) >= 0 or _key(w) in headings():
-            return sp
-        if not _VOWEL.search(w) or _NOT_SURNAME_END.search(w.lower()):
-            return sp
-        st, st_prev = _style(w), _style(last.group())
+        st, st_prev = _style(m.group(1)), _style(last.group())
         if mode == "mixed" and not (st == st_prev and st in "TU"):
             return sp
         return (s, m.end(1), sc, kind + "_surname")
@@ -546,21 +551,20 @@ class LexiconNameRecognizer(LocalRecognizer):
                 i = last_idx + 1
                 continue
             sc = self._single(t, mode)
-            # a first name that is also a word ("Hope", "Grace", "Will"), capitalised alone
-            # in the middle of a lower-case sentence: "alone with Hope most nights"
-            if (sc == 0.0 and mode == "mixed" and t.style == "T" and not t.sent_start and t.info[0]
-                    and t.info[2] >= 1 and len(t.text) >= 3 and _isolated_capital(text, t.start, t.end)
-                    and not is_hand_word(text[t.start:t.end])
-                    and _key(text[t.start:t.end]) not in headings()
-                    and _key(text[t.start:t.end]) not in _NOT_PERSON):
-                sc = 0.5
-            # an ambiguous or weak name followed by a verb only people do
-            if (sc < 0.6 and mode == "mixed" and t.style == "T" and (t.info[3] > 2 or t.info[2] < 0)
-                    and (t.info[0] or t.info[2] >= 3)
-                    and _key(text[t.start:t.end]) not in headings()
-                    and _key(text[t.start:t.end]) not in _NOT_PERSON
-                    and _PERSON_VERB.match(text, t.end)):
-                sc = 0.6
+            if sc < 0.6 and mode == "mixed" and t.style == "T":
+                word = text[t.start:t.end]
+                key = _key(word)
+                can_be_person = key not in headings() and key not in _NOT_PERSON
+                # a first name that is also a word ("Hope", "Grace", "Will"), capitalised
+                # alone in the middle of a lower-case sentence: "alone with Hope most nights"
+                if (sc == 0.0 and can_be_person and not t.sent_start and t.info[0] and t.info[2] >= 1
+                        and len(t.text) >= 3 and not is_hand_word(word)
+                        and _isolated_capital(text, t.start, t.end)):
+                    sc = 0.5
+                # an ambiguous or weak name followed by a verb only people do
+                if (can_be_person and (t.info[3] > 2 or t.info[2] < 0) and (t.info[0] or t.info[2] >= 3)
+                        and _PERSON_VERB.match(text, t.end)):
+                    sc = 0.6
             end = t.end
             if (sc < 0.6 and mode == "mixed" and t.style == "T" and t.info[0] and t.info[3] <= 2
                     and (surname_end := _unknown_surname_end(text, t)) is not None
