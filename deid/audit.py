@@ -116,8 +116,17 @@ class AuditedEngine:
     def __getattr__(self, name: str):
         return getattr(self._engine, name)
 
+    @property
+    def engine(self):
+        """The engine itself, for work whose audit record the caller writes (``record``)."""
+        return self._engine
+
+    def record(self, doc: Any, counts: dict) -> None:
+        """The audit record of one document scrubbed outside ``scrub`` (formats, streaming)."""
+        self._log.record(self._command, self._engine.profile.name, doc, counts, self._client)
+
     def _record(self, result, doc: Any) -> None:
-        self._log.record(self._command, self._engine.profile.name, doc, counts_of(result.findings), self._client)
+        self.record(doc, counts_of(result.findings))
 
     def scrub(self, text: str, **kw):
         r = self._engine.scrub(text, **kw)

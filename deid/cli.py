@@ -329,16 +329,25 @@ def _scrub_text(engine, text: str, doc: str) -> str:
 
     if len(text) <= STREAM_CHARS:
         return engine.scrub(text).text
-    result, counts = scrub_text(engine, text)
+    result, counts = scrub_text(_unaudited(engine), text)
     _audit(engine, doc, counts)
     return result
 
 
+def _unaudited(engine):
+    """The engine inside an ``--audit`` wrapper: work done through it writes no record of
+    its own, so that ``_audit`` writes exactly one per document."""
+    from .audit import AuditedEngine
+
+    return engine.engine if isinstance(engine, AuditedEngine) else engine
+
+
 def _audit(engine, doc: str, counts: dict) -> None:
-    """An audit record for a document scrubbed outside ``engine.scrub`` (--audit)."""
-    log = getattr(engine, "_log", None)
-    if log is not None:
-        log.record(command="scrub", profile=engine.profile.name, doc=doc, counts=counts, client_id=getattr(engine, "_client", None))
+    """The audit record of a document scrubbed outside ``engine.scrub`` (--audit)."""
+    from .audit import AuditedEngine
+
+    if isinstance(engine, AuditedEngine):
+        engine.record(doc, counts)
 
 
 def _scrub_format(ctx: Ctx, engine, name: str, out, output: Optional[str], n_files: int) -> None:
@@ -354,7 +363,7 @@ def _scrub_format(ctx: Ctx, engine, name: str, out, output: Optional[str], n_fil
         ctx.fail(2, f"{name}: one {ext} file at a time (or use 'deid batch' for a folder)")
         return
     try:
-        result, counts = scrub_document_counts(engine, read_bytes(name), name)
+        result, counts = scrub_document_counts(_unaudited(engine), read_bytes(name), name)
     except InputError as e:
         ctx.fail(2, str(e))
         return

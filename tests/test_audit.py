@@ -63,3 +63,24 @@ def test_scrub_audit_holds_no_value_of_the_note(tmp_path):
     for word in set(NOTE.replace(",", " ").replace(".", " ").split()):
         if len(word) > 3 and word.isalpha():
             assert word.lower() not in values, "note text in the audit log"
+
+
+def test_scrub_audit_one_record_per_file_in_every_format(tmp_path):
+    """A structured file (here .md, .jsonl, .vtt) is one document: one record, under its own name."""
+    from deid.cli import cli
+
+    md = tmp_path / "session.md"
+    md.write_text("# Session\n\n" + NOTE + "\n")
+    jl = tmp_path / "notes.jsonl"
+    jl.write_text(json.dumps({"id": 1, "text": NOTE}) + "\n" + json.dumps({"id": 2, "text": NOTE}) + "\n")
+    vtt = tmp_path / "call.vtt"
+    vtt.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Therapist>" + NOTE.splitlines()[0] + "\n")
+    for f in (md, jl, vtt):
+        log = tmp_path / f"audit-{f.suffix[1:]}.jsonl"
+        r = CliRunner().invoke(cli, ["scrub", "--audit", str(log), "--client-id", "saoirse-g", str(f), "-o",
+                                     str(tmp_path / f"out{f.suffix}")])
+        assert r.exit_code == 0, r.output
+        recs = [json.loads(x) for x in log.read_text().splitlines()]
+        assert len(recs) == 1, (f.suffix, len(recs))
+        assert recs[0]["counts"].get("PERSON", 0) >= 1
+        assert "saoirse" not in log.read_text().lower()
