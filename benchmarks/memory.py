@@ -51,10 +51,12 @@ def make_jsonl(path: Path, lines: int, pool: list[str]) -> int:
 def measure(cmd: list[str]) -> dict:
     """Wall time, exit code and the child's own peak RSS (MB)."""
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, ru = os.wait4(p.pid, 0)
-    wall = time.perf_counter() - t0
-    err = p.stderr.read().decode("utf-8", "replace").strip().splitlines() if p.stderr else []
+    with tempfile.TemporaryFile() as errf:  # a file, not a pipe: a chatty child cannot block on it
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=errf)
+        _, status, ru = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+        errf.seek(0)
+        err = errf.read().decode("utf-8", "replace").strip().splitlines()
     p.returncode = os.waitstatus_to_exitcode(status)
     return {"rc": p.returncode, "wall_s": round(wall, 1), "peak_rss_mb": round(ru.ru_maxrss / 1024), "stderr_tail": err[-1:] }
 

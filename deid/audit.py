@@ -24,9 +24,10 @@ import os
 import secrets
 import threading
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Optional
+from typing import Any, Mapping, Optional
 
 from .errors import ConfigError
+from .findings import count_types
 
 _LOCK = threading.Lock()
 
@@ -92,13 +93,6 @@ class AuditLog:
         return rec
 
 
-def counts_of(findings: Iterable) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for f in findings:
-        out[f.entity_type] = out.get(f.entity_type, 0) + 1
-    return out
-
-
 class AuditedEngine:
     """A Deidentifier that writes one audit record per document it scrubs.
 
@@ -126,7 +120,7 @@ class AuditedEngine:
         self._log.record(self._command, self._engine.profile.name, doc, counts, self._client)
 
     def _record(self, result, doc: Any) -> None:
-        self.record(doc, counts_of(result.findings))
+        self.record(doc, count_types(result.findings))
 
     def scrub(self, text: str, **kw):
         r = self._engine.scrub(text, **kw)

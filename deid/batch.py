@@ -233,13 +233,14 @@ def run(in_dir: str, out_dir: str, profile: str = "safe-harbor", client: Optiona
             _finish(summary, manifest, {"path": rel, "status": "error", "reason": f"cannot read ({e.strerror or type(e).__name__})"}, report, log, prof_name)
             continue
         prev = done.get(rel)
-        if (not force and prev and prev.get("status") in ("ok", "skipped") and prev.get("input_sha256") == digest
-                and prev.get("profile") == prof_name and os.path.exists(dst) and prev.get("output_sha256") == sha256_file(dst)):
+        # is the file at dst the output we wrote last time? (hashed once)
+        ours = bool(prev and prev.get("output_sha256") and os.path.exists(dst) and prev["output_sha256"] == sha256_file(dst))
+        if (not force and ours and prev.get("status") in ("ok", "skipped") and prev.get("input_sha256") == digest
+                and prev.get("profile") == prof_name):
             rec = {k: v for k, v in prev.items() if k not in ("time",)}
             rec.update(status="skipped", reason="already done")
             _finish(summary, manifest, rec, report, log, prof_name)
             continue
-        ours = bool(prev and prev.get("output_sha256") and os.path.exists(dst) and prev["output_sha256"] == sha256_file(dst))
         if rel == MANIFEST:
             _finish(summary, manifest, {"path": rel, "status": "error", "input_sha256": digest, "reason": "would overwrite the manifest"}, report, log, prof_name)
             continue

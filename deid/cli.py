@@ -314,13 +314,16 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
-_FORMAT_EXTS = (".docx", ".vtt", ".srt", ".json", ".csv", ".jsonl", ".md", ".markdown")
 
 
 def _format_path(name: Optional[str]) -> bool:
     """A file in a structured format goes through ``deid.formats``; standard input, .txt
     and any other name stay on the plain-text path (and its checks)."""
-    return name not in (None, "-") and str(name).lower().endswith(_FORMAT_EXTS)
+    if name in (None, "-"):
+        return False
+    from .formats import FORMATS, extension
+
+    return extension(str(name)) in FORMATS - {".txt"}
 
 
 def _scrub_text(engine, text: str, doc: str) -> str:

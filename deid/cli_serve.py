@@ -73,10 +73,7 @@ def serve(cctx, host, port, token_file, vault, key_file, client_id, profile, max
                          allowed_hosts=None if is_loopback(host) else ["*"])
         slot = app.state.engines.get(app.state.engines.default_name)
         with slot.lock:  # load and warm up now, so that no early request is slow
-            if hasattr(slot.engine, "warm_up"):
-                slot.engine.warm_up()
-            else:
-                slot.engine.detect("Warm-up note: seen on 1 March 2024 in clinic.")
+            slot.engine.warm_up()
         sock = bind(host, port)
         # request lines (method, path, status, time) only; never bodies or query strings
         logging.getLogger("deid.service").setLevel(logging.INFO)

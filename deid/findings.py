@@ -77,3 +77,11 @@ def _combine(group: list[Finding], end: int) -> Finding:
         return best
     ctx = sorted({w for f in group for w in f.context_words})
     return Finding(group[0].start, end, best.entity_type, best.score, best.recognizer, pattern=best.pattern, context_words=ctx)
+
+
+def count_types(findings) -> dict[str, int]:
+    """How many findings of each entity type (audit records, batch manifests)."""
+    counts: dict[str, int] = {}
+    for f in findings:
+        counts[f.entity_type] = counts.get(f.entity_type, 0) + 1
+    return counts

@@ -38,7 +38,7 @@ def _engine(profile: str, client: Any, model: str):
 def _scrub_texts(eng, texts: list) -> list:
     from .streaming import STREAM_CHARS, scrub_text
 
-    out: list = [None if t is None else t for t in texts]
+    out: list = list(texts)
     short = [i for i, t in enumerate(texts) if isinstance(t, str) and t.strip() and len(t) <= STREAM_CHARS]
     for i, r in zip(short, eng.scrub_many([texts[i] for i in short])):
         out[i] = r.text
@@ -56,37 +56,37 @@ def _detect_texts(eng, texts: list) -> list:
     return out
 
 
+def _column_udf(fn, profile: str, client: Any, model: str):
+    """A pandas UDF applying ``fn(engine, texts)`` to each batch of a string column (nulls
+    and NaN as None), with one engine per executor process."""
+    import pandas as pd
+    from pyspark.sql.functions import pandas_udf
+
+    @pandas_udf("string")
+    def _apply(batches: Iterator[pd.Series]) -> Iterator[pd.Series]:
+        eng = _engine(profile, client, model)
+        for s in batches:
+            texts = [None if (v is None or (isinstance(v, float) and v != v)) else str(v) for v in s.tolist()]
+            yield pd.Series(fn(eng, texts), index=s.index, dtype="object")
+
+    return _apply
+
+
 def scrub_column(df, column: str, profile: str = "safe-harbor", client: Any = None,
                  output_column: Optional[str] = None, model: str = "builtin"):
     """``df`` with ``column`` (or ``output_column``) scrubbed under ``profile``.
 
     ``client``: a client card path readable on every executor, or a loaded
     ``ClientCard`` (shipped with the task)."""
-    import pandas as pd
-    from pyspark.sql.functions import col, pandas_udf
+    from pyspark.sql.functions import col
 
-    @pandas_udf("string")
-    def _scrub(batches: Iterator[pd.Series]) -> Iterator[pd.Series]:
-        eng = _engine(profile, client, model)
-        for s in batches:
-            texts = [None if (v is None or (isinstance(v, float) and v != v)) else str(v) for v in s.tolist()]
-            yield pd.Series(_scrub_texts(eng, texts), index=s.index, dtype="object")
-
-    return df.withColumn(output_column or column, _scrub(col(column)))
+    return df.withColumn(output_column or column, _column_udf(_scrub_texts, profile, client, model)(col(column)))
 
 
 def detect_column(df, column: str, output_column: str = "entities", profile: str = "safe-harbor",
                   client: Any = None, model: str = "builtin"):
     """``df`` plus ``output_column``: the findings of ``column`` as a JSON list of
     ``{"start", "end", "entity_type", "score", "recognizer"}`` (no values)."""
-    import pandas as pd
-    from pyspark.sql.functions import col, pandas_udf
+    from pyspark.sql.functions import col
 
-    @pandas_udf("string")
-    def _detect(batches: Iterator[pd.Series]) -> Iterator[pd.Series]:
-        eng = _engine(profile, client, model)
-        for s in batches:
-            texts = [None if (v is None or (isinstance(v, float) and v != v)) else str(v) for v in s.tolist()]
-            yield pd.Series(_detect_texts(eng, texts), index=s.index, dtype="object")
-
-    return df.withColumn(output_column, _detect(col(column)))
+    return df.withColumn(output_column, _column_udf(_detect_texts, profile, client, model)(col(column)))

@@ -23,7 +23,7 @@ from typing import Callable, Iterator, Optional
 import regex
 
 from .chunking import CHUNK_CHARS, OVERLAP_CHARS, chunk_spans
-from .findings import Finding, expand_to_words, merge_overlaps
+from .findings import Finding, count_types, expand_to_words, merge_overlaps
 
 STREAM_CHARS = 2_000_000
 # a window must fit in one engine chunk, or the engine would batch several again
@@ -94,7 +94,7 @@ def _detect_windows(engine, text: str, client) -> tuple[FindingArrays, list[tupl
     out = FindingArrays()
     last_end = -1
     for ws, we, own_lo, own_hi in wins:
-        found = engine.detect(text[ws:we], client=client) if client is not None else engine.detect(text[ws:we])
+        found = engine.detect(text[ws:we], client=client)
         for f in found:
             s, e = f.start + ws, f.end + ws
             if not own_lo <= s < own_hi:
@@ -220,10 +220,7 @@ def _finish(engine, text: str, client) -> tuple[FindingArrays, list[tuple[int, i
     """Passes 1 and 2: windowed detection, then document-wide propagation segment by segment."""
     found, wins = _detect_windows(engine, text, client)
     segs = _segments(text, found, wins)
-    try:
-        from .relative_dates import with_birth_years as birth_years
-    except ImportError:
-        birth_years = None
+    from .relative_dates import with_birth_years
     carry = _Carry(engine)
     for i in range(len(found)):
         carry.add(text, found.finding(i))
@@ -234,8 +231,8 @@ def _finish(engine, text: str, client) -> tuple[FindingArrays, list[tuple[int, i
         extra = carry.extra(seg, kept)
         if extra:
             kept = merge_overlaps(kept + [expand_to_words(seg, f) for f in extra])
-        if birth_years is not None:  # as engine.apply does: bare birth years of the 90+
-            kept = birth_years(seg, kept, getattr(engine, "today", None))
+        # as engine.apply does: bare birth years of the 90+
+        kept = with_birth_years(seg, kept, getattr(engine, "today", None))
         for f in kept:
             final.add_finding(f, lo)
     return final, segs
@@ -244,7 +241,7 @@ def _finish(engine, text: str, client) -> tuple[FindingArrays, list[tuple[int, i
 def detect_text(engine, text: str, client=None) -> list[Finding]:
     """``engine.detect(text)``, in bounded memory for long texts."""
     if len(text) <= STREAM_CHARS:
-        return engine.detect(text, client=client) if client is not None else engine.detect(text)
+        return engine.detect(text, client=client)
     final, _ = _finish(engine, text, client)
     out = []
     for i in range(len(final)):
@@ -361,7 +358,7 @@ def apply_recorded(engine, text: str, findings: list[Finding], client=None) -> l
         engine = engine._engine
     eng = copy.copy(engine)
     rec = eng.anonymizer = _Recorder(engine.anonymizer)
-    out = eng.apply(text, findings, client=client) if client is not None else eng.apply(text, findings)
+    out = eng.apply(text, findings, client=client)
     if apply_edits(text, rec.edits) != out:
         raise RuntimeError("replacements do not line up with the findings")
     return rec.edits
@@ -383,7 +380,7 @@ def scrub_text_to(engine, text: str, write: Callable[[str], object], client=None
     Nothing is written before detection of the whole text has succeeded (fail closed
     for a caller that writes to a temporary file)."""
     if len(text) <= STREAM_CHARS:
-        r = engine.scrub(text, client=client) if client is not None else engine.scrub(text)
+        r = engine.scrub(text, client=client)
         write(r.text)
         return count_types(r.findings)
     final, segs = _finish(engine, text, client)
@@ -408,13 +405,6 @@ def scrub_text(engine, text: str, client=None) -> tuple[str, dict[str, int]]:
     parts: list[str] = []
     counts = scrub_text_to(engine, text, parts.append, client=client)
     return "".join(parts), counts
-
-
-def count_types(findings) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for f in findings:
-        counts[f.entity_type] = counts.get(f.entity_type, 0) + 1
-    return counts
 
 
 def iter_windows(text: str) -> Iterator[tuple[int, int]]:
