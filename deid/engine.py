@@ -183,13 +183,13 @@ def _allow_pattern(terms: Iterable[str]) -> "Optional[regex.Pattern]":
     return regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(alts) + r")(?![\p{L}\p{N}])")
 
 
-def _only_allowed(text: str, f: Finding, allowed: list[tuple[int, int]], ends: list[int]) -> bool:
+def _only_allowed(text: str, f: Finding, allowed: list[tuple[int, int]], ends: Optional[list[int]] = None) -> bool:
     """Is ``f`` made only of allowed terms, spaces and punctuation ("Lifeline 13 11 14"
     found as one date)?  A finding with anything else in it ("Port William Headspace",
     "911 Colin Corners", "Maria rang Lifeline") is kept whole: the allowed term may be part
     of an identifier.  ``allowed`` is sorted and does not overlap (one regex's matches);
     ``ends`` is the list of its ends, for a binary search on long texts."""
-    i = bisect.bisect_right(ends, f.start)
+    i = bisect.bisect_right(ends if ends is not None else [e for _, e in allowed], f.start)
     pos = f.start
     while i < len(allowed) and allowed[i][0] < f.end:
         s, e = allowed[i]
