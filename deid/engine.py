@@ -356,8 +356,9 @@ class Deidentifier:
         spread = propagate(text, kept, self._is_common, self._veto)
         kept.extend(f for f in spread if not (allowed and _only_allowed(text, f, allowed, ends)))
         kept = merge_overlaps([expand_to_words(text, f) for f in kept])
-        if self.profile.recall == "max":
-            kept = merge_overlaps(kept + unknown_words(text, kept, safe=self._allow_words))
+        if self.profile.recall in ("max", "high"):
+            kept = merge_overlaps(kept + unknown_words(text, kept, safe=self._allow_words,
+                                                       level=self.profile.recall, veto=self._veto))
         for f in kept:
             f.value = text[f.start:f.end]
         return kept

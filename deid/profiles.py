@@ -10,8 +10,9 @@ A profile file looks like::
       DATE_TIME: {operator: year}
       AGE: {operator: age}
     allow: ["Beck"]           # terms that are never removed
-    recall: max               # optional: also remove every word not known to be safe
-                              # (deid/safety_net.py); default: normal
+    recall: high              # optional (deid/safety_net.py): "high" also removes Title-case
+                              # words in prose that no list knows and that look like names,
+                              # "max" every word not known to be safe; default: normal
     allow_lists: [crisis_lines]   # optional: allow-lists shipped in deid/data/<name>.tsv
     requires_client: true     # optional: refuse to run without a client card
     keep_client: true         # optional: keep the client's own values from the card
@@ -39,7 +40,7 @@ class Profile:
     default: dict[str, Any] = field(default_factory=lambda: {"operator": "tag"})
     entities: dict[str, dict[str, Any]] = field(default_factory=dict)
     allow: list[str] = field(default_factory=list)
-    recall: str = "normal"  # "max": the recall-first safety net (deid/safety_net.py)
+    recall: str = "normal"  # "high" / "max": the safety net (deid/safety_net.py)
     requires_client: bool = False  # refuse to scrub without a client card
     keep_client: bool = False      # keep the client's own values (deid.purpose)
     allow_lists: list[str] = field(default_factory=list)  # deid/data/<name>.tsv, merged into allow
@@ -109,8 +110,8 @@ def load_profile(name_or_path: str) -> Profile:
         keep_client=bool(raw.get("keep_client", False)),
         allow_lists=[str(n) for n in (raw.get("allow_lists") or [])],
     )
-    if prof.recall not in ("normal", "max"):
-        raise ConfigError(f"profile '{prof.name}': recall must be 'normal' or 'max'")
+    if prof.recall not in ("normal", "high", "max"):
+        raise ConfigError(f"profile '{prof.name}': recall must be 'normal', 'high' or 'max'")
     for ent, spec in [("default", prof.default), *prof.entities.items()]:
         if ent != "default" and ent not in ENTITY_TYPES:
             raise ConfigError(f"profile '{prof.name}': unknown entity type '{ent}'")

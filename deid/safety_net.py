@@ -1,4 +1,4 @@
-"""The recall-first safety net (opt-in per profile: ``recall: max``).
+"""The recall-first safety net (per profile: ``recall: max`` or ``recall: high``).
 
 In the spirit of Philter's deny-by-default pass: after every recognizer has run,
 each word that no finding covers is removed unless it is known to be safe:
@@ -10,9 +10,20 @@ each word that no finding covers is removed unless it is known to be safe:
   shorthand) or a note heading;
 * a single letter.
 
-Everything else (a name no list knows, a misspelt place, a nickname, a business name
-with no head word) is reported as ``UNKNOWN``. Numbers are left to the identifier
-recognizers. The cost is precision: figures in ``benchmarks/RESULTS.md``.
+* a word of ``lexicons/safe_terms.txt.gz``: drug names (DrugBank, MeSH and others via
+  the ``drug-named-entity-recognition`` package), countries, nationalities and language
+  names (CLDR), none of them a name or a place the lexicons know.
+
+``recall: max`` reports everything else (a name no list knows, a misspelt place, a
+nickname, a business name with no head word) as ``UNKNOWN``. ``recall: high`` reports
+only what looks like a proper noun in prose: a Title-case word (``Viliami``, not
+``ABGs`` or ``afebrile``) that does not open a sentence, a line or a field, in a
+mixed-case document, and whose letters look like a name's rather than a word's
+(``lexicons/name_shape.tsv.gz``: the mean log-odds of its letter 3- and 4-grams in
+names and places against English and drug words is above ``SHAPE_MIN``; a misspelt
+drug such as "Captoril" scores -1.2, "Rawiri" 1.1), and that is not one edit from a
+known word of eight letters or more ("Olanzipine"). Numbers are left to the identifier recognizers. The cost is
+precision: figures in ``benchmarks/RESULTS.md``.
 """
 from __future__ import annotations
 
@@ -20,10 +31,11 @@ import gzip
 from functools import lru_cache
 
 from .findings import Finding
-from .recognizers.name_lexicon import LEXICON_DIR, TOKEN, headings, is_hand_word
+from .recognizers.name_lexicon import LEXICON_DIR, TOKEN, case_mode, headings, is_hand_word
 
 ENTITY = "UNKNOWN"
 RECOGNIZER = "SafetyNet"
+SHAPE_MIN = -0.3  # on 5,000 held-out lexicon names and words: 93% of names, 30% of words pass
 
 
 @lru_cache(maxsize=1)
@@ -33,25 +45,96 @@ def vocabulary() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def safe_terms() -> frozenset[str]:
+    with gzip.open(LEXICON_DIR / "safe_terms.txt.gz", "rt", encoding="utf-8") as fh:
+        return frozenset(fh.read().split())
+
+
+@lru_cache(maxsize=1)
 def _safe_extra() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return frozenset(STOP_WORDS) | frozenset(headings())
+    from .recognizers._geo import STATE_NAMES  # states, provinces, nations, countries: not PHI
+
+    states = {n.lower() for n in STATE_NAMES if " " not in n}
+    return frozenset(STOP_WORDS) | frozenset(headings()) | frozenset(states)
 
 
 def is_safe_word(word: str, safe: frozenset[str] = frozenset()) -> bool:
     """``safe``: more words known to be safe (the words of the profile's allow list)."""
     k = word.lower().replace("’", "'")
-    if len(k) < 2 or k in vocabulary() or k in _safe_extra() or k in safe or is_hand_word(k):
+    if (len(k) < 2 or k in vocabulary() or k in _safe_extra() or k in safe or is_hand_word(k)
+            or k in safe_terms()):
         return True
     base = k.split("'")[0]  # "client's", "don't"
-    return base != k and (base in vocabulary() or base in _safe_extra())
+    if base == k and k.endswith("s") and len(k) > 3:
+        base = k[:-1]  # a plural of a safe word: "Sundays", "Fridays"
+        return base in vocabulary() or base in _safe_extra() or is_hand_word(base)
+    return base != k and (base in vocabulary() or base in _safe_extra() or base in safe_terms())
+
+
+@lru_cache(maxsize=1)
+def _shape_table() -> dict[str, float]:
+    with gzip.open(LEXICON_DIR / "name_shape.tsv.gz", "rt", encoding="utf-8") as fh:
+        return {g: float(v) for g, v in (line.rstrip("\n").split("\t") for line in fh)}
+
+
+def shape_score(word: str) -> float:
+    """Mean log-odds of the word's letter 3- and 4-grams in names against words
+    (same n-grams as ``recognizers/lexicons/build_safe_terms.py``)."""
+    w = "^" + word.lower().replace("’", "'") + "$"
+    grams = [w[i:i + 3] for i in range(len(w) - 2)] + [w[i:i + 4] for i in range(len(w) - 3)]
+    table = _shape_table()
+    return sum(table.get(g, 0.0) for g in grams) / max(1, len(grams))
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def misspelt_word(word: str, min_len: int = 8) -> bool:
+    """Whether a word of ``min_len`` letters or more is one edit (a letter dropped, added,
+    changed or two swapped) from a known word: "Captoril", "Olanzipine". Among names of
+    eight letters or more about 4% are one edit from a word of the vocabulary."""
+    w = word.lower()
+    if len(w) < min_len or not w.isalpha():
+        return False
+    known = lambda x: x in vocabulary() or x in safe_terms()  # noqa: E731
+    for i in range(len(w) + 1):
+        a, b = w[:i], w[i:]
+        if b and known(a + b[1:]):
+            return True
+        if len(b) > 1 and known(a + b[1] + b[0] + b[2:]):
+            return True
+        for c in _LETTERS:
+            if (b and c != b[0] and known(a + c + b[1:])) or known(a + c + b):
+                return True
+    return False
+
+
+def _title_case(word: str) -> bool:
+    """Xxxx, O'Neill, Mary-Jo: one capital per part, the rest lowercase letters."""
+    return all(p[:1].isupper() and not any(c.isupper() for c in p[1:])
+               for p in word.replace("’", "'").replace("'", "-").split("-") if p) and word[:1].isupper()
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence, a line, a field value or a bullet."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"'“‘([":
+        i -= 1
+    return i < 0 or text[i] in "\n.!?:;•*-–—|>"
 
 
 def unknown_words(text: str, findings: list[Finding], score: float = 0.5,
-                  safe: frozenset[str] = frozenset()) -> list[Finding]:
+                  safe: frozenset[str] = frozenset(), level: str = "max", veto=None) -> list[Finding]:
     """Findings for every word that no finding covers and that is not known to be safe
-    (``safe``: the lowercase words of the profile's allow list, e.g. PHQ, Lifeline)."""
+    (``safe``: the lowercase words of the profile's allow list, e.g. PHQ, Lifeline).
+    ``level`` "high": only Title-case words inside a sentence of a mixed-case text.
+    ``veto(text, start, end)``: true for a word inside a clinical eponym ("Glasgow Coma
+    Scale") or a language use ("speaks Tongan"), which stays."""
+    proper_only = level == "high"
+    if proper_only and case_mode(text) != "mixed":
+        return []
     spans = sorted((f.start, f.end) for f in findings)
     out: list[Finding] = []
     j = 0
@@ -61,7 +144,30 @@ def unknown_words(text: str, findings: list[Finding], score: float = 0.5,
             j += 1
         if j < len(spans) and spans[j][0] < e:
             continue  # already (partly) covered
+        if proper_only and (not _title_case(m.group()) or _opens_sentence(text, s)
+                            or shape_score(m.group()) <= SHAPE_MIN or misspelt_word(m.group())):
+            continue
         if all(is_safe_word(part, safe) for part in m.group().split("-") if part):
             continue
+        if veto is not None and veto(text, s, e):
+            continue
         out.append(Finding(s, e, ENTITY, score, RECOGNIZER, pattern="not a known word"))
+    if proper_only and out:
+        out = _everywhere(text, spans, out, score)
     return out
+
+
+def _everywhere(text: str, spans: list[tuple[int, int]], found: list[Finding], score: float) -> list[Finding]:
+    """A word the net removed once goes everywhere in the text, also where it opens a
+    sentence ("Viliami came alone. ... staying with Viliami")."""
+    values = {text[f.start:f.end] for f in found}
+    done = {(f.start, f.end) for f in found}
+    out = list(found)
+    j = 0
+    for m in TOKEN.finditer(text):
+        s, e = m.span()
+        while j < len(spans) and spans[j][1] <= s:
+            j += 1
+        if m.group() in values and (s, e) not in done and not (j < len(spans) and spans[j][0] < e):
+            out.append(Finding(s, e, ENTITY, score, RECOGNIZER, pattern="not a known word, seen elsewhere"))
+    return sorted(out, key=lambda f: f.start)

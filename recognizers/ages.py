@@ -96,6 +96,31 @@ _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*")
 # a unit after a number that makes it no age: "12 weeks pregnant", "at 15 minutes"
 NOT_AGE_UNIT = (r"[ \t]*(?:weeks?|months?|days?|hours?|hrs?|minutes?|mins?|times?|percent|kg|lbs?|mg|"
                 r"am|pm|o['’]?clock|pounds|stone|points?)\b")
+# verbs of a life event that an age follows ("diagnosed with ADHD at 7"): first use,
+# care and custody, abuse, loss, schooling, service, pregnancy and marriage
+LIFE_EVENT = (
+    r"died|passed(?:\s+away)?|killed|murdered|took\s+(?:his|her|their|my)\s+own\s+life|suicided|"
+    r"had\s+(?:her|him|me|them|us)|gave\s+birth|married|fell\s+pregnant|got\s+pregnant|"
+    r"left\s+(?:home|school)|dropped\s+out|ran\s+away|moved\s+out|migrated|emigrated|immigrated|"
+    r"retired|enlisted|joined\s+the\s+(?:army|navy|air\s+force|military|forces|marines)|"
+    r"diagnosed|adopted|fostered|placed\s+in|came\s+into\s+care|taken\s+into\s+care|removed|"
+    r"abused|assaulted|raped|molested|groomed|bullied|expelled|arrested|charged|convicted|"
+    r"incarcerated|jailed|locked\s+up|came\s+out|transitioned|hospitali[sz]ed|"
+    r"(?:first|started|began|begun|starting|beginning)\s+(?:to\s+)?"
+    r"(?:us(?:e|ed|ing)|drink(?:ing)?|drank|smok(?:e|ed|ing)|vap(?:e|ed|ing)|inject(?:ed|ing)?|"
+    r"tried|self[\s-]*harm(?:ed|ing)?|cutting|cut|gambl(?:e|ed|ing)|drinking)"
+)
+# verbs that may also take a clock time: with them only an age of 13 and over
+LIFE_EVENT_WEAK = (
+    r"left|moved|started|began|stopped|quit|admitted|admission|arrived|came\s+(?:to|out)|"
+    r"graduated|finished\s+school|sentenced|released|pregnant|homeless|"
+    r"first\s+(?:admission|hospitali[sz]ation|episode|attempt|overdose|arrest|pregnancy|child|baby)\s+was"
+)
+# what after "at N" makes N a clock time or a reading, not an age
+NOT_AGE_AFTER_AT = (
+    r"[ \t]*(?:this|tonight|today|tomorrow|in\s+the|hrs?|h|noon|midday|midnight|a\.?m\b|p\.?m\b|"
+    r"sharp|on\s+the\s+dot|for\s+(?:the|her|his|a|an)\s+(?:appointment|session|meeting|review))\b"
+)
 # what may follow an age after a copula: the end of the phrase, a conjunction, a speaker label
 COPULA_END = (
     r"\s*(?:[.,;!?)\]\u2013\u2014]|$)"
@@ -229,12 +254,22 @@ PATTERNS = [
     ),
     Rx(
         # a life event at an age: "died last year at 52", "her mum had her at 16",
-        # "married at nineteen", "left school at 15" (not "died at 11 this morning")
+        # "married at nineteen", "left school at 15", "diagnosed with ADHD at 7",
+        # "started drinking at 12", "came into care at 5" (not "died at 11 this morning")
         "event_at_n",
-        rf"\b(?:died|passed(?:\s+away)?|had\s+(?:her|him|me|them|us)|gave\s+birth|married|"
-        rf"left\s+(?:home|school)|dropped\s+out|migrated|emigrated|retired|enlisted)\b"
-        rf"[^.;:\n]{{0,24}}?\bat\s+(?:(?:the\s+)?age\s+(?:of\s+)?)?(?P<phi>(?!one\b){PNUM}){NUM_END}"
-        rf"(?!{NOT_AGE_UNIT}|[ \t]*(?:this|tonight|today|in\s+the|hrs?|h)\b)",
+        rf"\b(?:{LIFE_EVENT})\b"
+        rf"[^.;:\n]{{0,40}}?\bat\s+(?:(?:the\s+)?age\s+(?:of\s+)?)?(?P<phi>(?!one\b){PNUM}){NUM_END}"
+        rf"(?!{NOT_AGE_UNIT}|{NOT_AGE_AFTER_AT})",
+        0.6,
+    ),
+    Rx(
+        # a verb that may also take a clock time ("left at 3", "admitted at 10"): only
+        # 13 and over, which no clock without a colon shows ("left home at 16",
+        # "was first admitted at 22", "her first admission was at 19")
+        "event_at_adult_n",
+        rf"\b(?:{LIFE_EVENT_WEAK})\b"
+        rf"[^.;:\n]{{0,40}}?\bat\s+(?P<phi>{ADULT_NUM}){NUM_END}"
+        rf"(?!{NOT_AGE_UNIT}|{NOT_AGE_AFTER_AT})",
         0.6,
     ),
     Rx(
@@ -304,6 +339,7 @@ GATES = {
     "sex_comma_age": re.compile(r"(?:\b[MF]|male|female)\s*,\s*\d", re.IGNORECASE),
     "person_of_n": (" of ",),
     "event_at_n": (" at ",),
+    "event_at_adult_n": (" at ",),
     "nth_birthday": ("birthday",),
     "decade_person": ("early", "mid", "late"),
     "age_sex_lower": re.compile(r"\d\s?[mfMF]\s"),

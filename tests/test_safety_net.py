@@ -1,10 +1,10 @@
-"""The recall-first safety net (profiles with ``recall: max``, deid/safety_net.py)."""
+"""The safety net (profiles with ``recall: max`` or ``recall: high``, deid/safety_net.py)."""
 import pytest
 
 from deid.errors import ConfigError
 from deid.findings import Finding
 from deid.profiles import load_profile
-from deid.safety_net import is_safe_word, unknown_words
+from deid.safety_net import SHAPE_MIN, is_safe_word, misspelt_word, shape_score, unknown_words
 
 
 @pytest.fixture(scope="module")
@@ -49,9 +49,70 @@ def test_net_keeps_clinical_content(net_engine):
         assert kept in out
 
 
-def test_default_profile_has_no_net(engine):
-    text = "Worked the late shift at Quillibrand before the session."
-    assert "UNKNOWN" not in {f.entity_type for f in engine.detect(text)}
+def test_normal_recall_has_no_net(tmp_path):
+    from deid import Deidentifier
+
+    p = tmp_path / "p.yaml"
+    p.write_text("name: p\nrecall: normal\n")
+    text = "Worked the late shift with Pelenatita before the session."
+    assert "UNKNOWN" not in {f.entity_type for f in Deidentifier(profile=str(p)).detect(text)}
+
+
+# --- recall: high (the built-in profiles): Title-case words in prose that look like names
+
+@pytest.mark.parametrize("word", ["sertraline", "Paliperidone", "Vietnamese", "Sylheti", "Tongan", "Filipino"])
+def test_packaged_terms_are_safe(word):
+    """Drug names, nationalities and languages come from safe_terms.txt.gz."""
+    assert is_safe_word(word)
+
+
+@pytest.mark.parametrize("name", ["Pelenatita", "Mahealani", "Kahurangi", "Ngozika", "Siosaia", "Thandeka"])
+def test_shape_of_names_no_list_knows(name):
+    assert not is_safe_word(name)
+    assert shape_score(name) > SHAPE_MIN
+
+
+@pytest.mark.parametrize("word", ["Fluoxetene", "Citalopran", "Peptamen", "Kphos"])
+def test_shape_of_misspelt_and_clipped_clinical_words(word):
+    assert shape_score(word) <= SHAPE_MIN
+
+
+@pytest.mark.parametrize("word,misspelt", [
+    ("Olanzipine", True), ("Quetiapene", True), ("Lamotrigene", True), ("Benadryll", True),
+    ("Pelenatita", False), ("Mahealani", False), ("Olanz", False),  # short: never
+])
+def test_one_edit_from_a_long_known_word(word, misspelt):
+    assert misspelt_word(word) is misspelt
+
+
+@pytest.mark.parametrize("text,name", [
+    ("She has been staying with Pelenatita since the fire.", "Pelenatita"),
+    ("The twins spend most weekends at Tokerau with their koro.", "Tokerau"),
+    ("Mum said that Kahurangi had rung the office twice.", "Kahurangi"),
+    ("Things were calmer once Ngozika moved out in the spring.", "Ngozika"),
+])
+def test_high_removes_unknown_names_in_prose(engine, text, name):
+    """The default profile (safe-harbor) has recall: high."""
+    found = engine.detect(text)
+    assert any(f.start <= text.index(name) and text.index(name) + len(name) <= f.end for f in found)
+    assert name not in engine.scrub(text).text
+
+
+@pytest.mark.parametrize("text", [
+    "Started Olanzipine 5 mg nocte; Quetiapene was stopped.",      # misspelt drugs
+    "Paliperidone depot given; she spoke Sylheti with her aunt.",   # packaged terms
+    "we talked about brexhamton for most of the hour",             # lowercase: only 'max'
+    "Qwendolyx is a word nobody knows, at the start of a sentence.",  # sentence-initial
+    "Client: ok. Plan: Zarvinske review.",                         # opens a field value
+])
+def test_high_leaves_what_is_not_a_proper_noun_in_prose(engine, text):
+    assert not [f for f in engine.detect(text) if f.recognizer == "SafetyNet"]
+
+
+def test_high_is_off_in_caseless_text(engine):
+    for text in ("PT SEEN WITH PELENATITA AND QWENDOLYX TODAY, CALM.",
+                 "pt seen with pelenatita and qwendolyx today, calm."):
+        assert not [f for f in engine.detect(text) if f.recognizer == "SafetyNet"]
 
 
 def test_recall_key_is_validated(tmp_path):
@@ -59,3 +120,11 @@ def test_recall_key_is_validated(tmp_path):
     p.write_text("name: p\nrecall: everything\n")
     with pytest.raises(ConfigError, match="recall"):
         load_profile(str(p))
+
+
+@pytest.mark.parametrize("word", ["Zarvinske", "Tavolemu"])
+def test_high_removes_the_word_everywhere_once_found(engine, word):
+    """Found mid-sentence, the word goes where it opens a sentence too."""
+    text = f"{word} did not come today. She said the fight with {word} had been building for weeks."
+    out = engine.scrub(text).text
+    assert word not in out
