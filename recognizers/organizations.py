@@ -571,6 +571,14 @@ _ROLE = (r"(?:cashier|barista|bartender|bartending|waiter|waitress|waitressing|s
 _ROLE_FOR = (r"(?:driver|drives|drove|driving|courier|contractor|consultant|developer|designer|"
              r"rep|representative|engineer|accountant|salesman|saleswoman|volunteer|volunteers|"
              r"volunteered|volunteering|plays|played|playing|player|captain|captains)")
+# "plays netball for the ...", "coaches under-12 rugby at ..."
+_PLAY = r"(?:plays|played|playing|coaches|coached|coaching|captains|captained|trains|trained|training)"
+_SPORT = (r"(?:(?:under[ \t-]*\d{1,2}s?|u\d{1,2}s?|junior|senior|women's|men's|club|school|"
+          r"social|premier|reserve|reserves)[ \t]+)?"
+          r"(?:netball|rugby|league|footy|football|soccer|cricket|hockey|basketball|baseball|"
+          r"softball|volleyball|lacrosse|hurling|camogie|gaelic|shinty|touch|tennis|bowls|darts|"
+          r"pool|waterpolo|water[ \t]+polo|ringette|handball|futsal|afl|nrl|rugby[ \t]+league|"
+          r"rugby[ \t]+union|ice[ \t]+hockey|field[ \t]+hockey|ultimate|korfball|kabaddi)")
 _LEAVE = (r"(?:laid[ \t]+off|let[ \t]+go|fired|sacked|dismissed|made[ \t]+redundant|redundant|"
           r"resigned|retired|retiring|quit|suspended|terminated|stood[ \t]+down)")
 _STUDY = (r"(?:studying|studies|studied|study|student|students|enrolled|enrolment|enrollment|"
@@ -586,6 +594,7 @@ EMPLOY_CUE = (
     rf"|{_TIMES}[ \t]+at"
     rf"|{_ROLE}[ \t]+(?:at|with)"
     rf"|{_ROLE_FOR}[ \t]+for"
+    rf"|{_PLAY}[ \t]+{_SPORT}[ \t]+(?:for|with|at)"
     r"|(?:job|jobs|career|position|contract|placement|internship|apprenticeship)[ \t]+(?:at|with)"
     r"|(?:employed|employment|hired|contracted|recruited)[ \t]+(?:with|by)"
     rf"|{_LEAVE}[ \t]+(?:from|at|by)"
