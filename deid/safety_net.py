@@ -17,7 +17,8 @@ each word that no finding covers is removed unless it is known to be safe:
 ``recall: max`` reports everything else (a name no list knows, a misspelt place, a
 nickname, a business name with no head word) as ``UNKNOWN``. ``recall: high`` reports
 only what looks like a proper noun in prose: a Title-case word (``Viliami``, not
-``ABGs`` or ``afebrile``) that does not open a sentence, a line or a field, in a
+``ABGs`` or ``afebrile``) that does not open a sentence, a line or a field (unless a
+verb only people do follows: "Losaline reports"), in a
 mixed-case document, and whose letters look like a name's rather than a word's
 (``lexicons/name_shape.tsv.gz``: the mean log-odds of its letter 3- and 4-grams in
 names and places against English and drug words is above ``SHAPE_MIN``; a misspelt
@@ -29,6 +30,8 @@ from __future__ import annotations
 
 import gzip
 from functools import lru_cache
+
+import regex
 
 from .findings import Finding
 from .recognizers.name_lexicon import LEXICON_DIR, TOKEN, case_mode, headings, is_hand_word
@@ -111,6 +114,16 @@ def misspelt_word(word: str, min_len: int = 8) -> bool:
     return False
 
 
+# a verb only people do after a word that opens a sentence: "Losaline reports ..."
+_PERSON_ACTS = regex.compile(
+    r"[ \t]+(?:reports|reported|denies|denied|states|stated|shared|describes|described|"
+    r"discloses|disclosed|endorses|endorsed|attended|attends|presented|presents|agreed|agrees|"
+    r"declined|declines|arrived|cried|laughed|said|says|told|feels|felt|wants|wanted|admits|"
+    r"acknowledged|acknowledges|mentioned|mentions|talked|talks|spoke|speaks|explained|"
+    r"explains|asked|asks|complained|complains|texted|emailed|rang|phoned|called)\b"
+)
+
+
 def _title_case(word: str) -> bool:
     """Xxxx, O'Neill, Mary-Jo: one capital per part, the rest lowercase letters."""
     return all(p[:1].isupper() and not any(c.isupper() for c in p[1:])
@@ -144,7 +157,8 @@ def unknown_words(text: str, findings: list[Finding], score: float = 0.5,
             j += 1
         if j < len(spans) and spans[j][0] < e:
             continue  # already (partly) covered
-        if proper_only and (not _title_case(m.group()) or _opens_sentence(text, s)
+        if proper_only and (not _title_case(m.group())
+                            or (_opens_sentence(text, s) and not _PERSON_ACTS.match(text, e))
                             or shape_score(m.group()) <= SHAPE_MIN or misspelt_word(m.group())):
             continue
         if all(is_safe_word(part, safe) for part in m.group().split("-") if part):

@@ -128,3 +128,19 @@ def test_high_removes_the_word_everywhere_once_found(engine, word):
     text = f"{word} did not come today. She said the fight with {word} had been building for weeks."
     out = engine.scrub(text).text
     assert word not in out
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Zarvinske cried when the letter came.", "Zarvinske"),
+    ("Tavolemu denied any thoughts of self-harm today.", "Tavolemu"),
+    ("Session went well. Pelenatita complained about the noise again.", "Pelenatita"),
+])
+def test_high_takes_a_sentence_opening_word_before_a_verb_only_people_do(engine, text, name):
+    found = engine.detect(text)
+    assert any(f.recognizer == "SafetyNet" and text[f.start:f.end] == name for f in found)
+    assert name not in engine.scrub(text).text
+
+
+def test_high_leaves_a_sentence_opening_word_before_other_verbs(engine):
+    text = "Qwendolyx improved the mood scores, per the chart."
+    assert not [f for f in engine.detect(text) if f.recognizer == "SafetyNet"]
