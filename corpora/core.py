@@ -208,6 +208,45 @@ def _clean_name(s: str) -> str:
     return s.strip()
 
 
+# Share of names and towns drawn from the project's packaged lexicons (names-dataset's
+# 106 countries, US Census, GeoNames places of 500+ people) instead of Faker's locales:
+# 0 keeps the generator's published splits; models/train.py --wide-pools sets it.
+WIDE_POOLS = 0.0
+_WIDE: dict[str, list[str]] = {}
+
+
+def _title(s: str) -> str:
+    return "-".join(" ".join(w[:1].upper() + w[1:] for w in part.split(" ")) for part in s.split("-"))
+
+
+def wide_pool(kind: str) -> list[str]:
+    """``first``, ``last`` or ``place``: sorted lowercase entries of the lexicons."""
+    if not _WIDE:
+        import gzip
+        from pathlib import Path
+
+        lex = Path(__file__).resolve().parent.parent / "recognizers" / "lexicons"
+        first, last = set(), set()
+        with gzip.open(lex / "names.tsv.gz", "rt", encoding="utf-8") as fh:
+            for line in fh:
+                name, kinds, _pop, amb = line.rstrip("\n").split("\t")
+                if int(amb) <= 2 and name.isalpha() and len(name) >= 3:
+                    (first if "F" in kinds else last).add(name)
+                    if kinds == "FL":
+                        last.add(name)
+        for f, dest in (("names_weak_first.txt.gz", first), ("names_weak_last.txt.gz", last)):
+            with gzip.open(lex / f, "rt", encoding="utf-8") as fh:
+                dest.update(w for w in fh.read().split() if w.isalpha() and len(w) >= 3)
+        places = set()
+        with gzip.open(lex / "places.tsv.gz", "rt", encoding="utf-8") as fh:
+            for line in fh:
+                size, word, *names = line.rstrip("\n").split("\t")
+                if word == "0" and int(size) >= 2:
+                    places.update(n for n in names if len(n) >= 3)
+        _WIDE.update(first=sorted(first), last=sorted(last), place=sorted(places))
+    return _WIDE[kind]
+
+
 def make_name(rng: random.Random, region: str, gender: str) -> tuple[str, str]:
     loc = _wchoice(rng, [(l, w) for l, w in REGION_LOCALES[region] if w])
     if loc == "ar":
@@ -232,6 +271,10 @@ def make_name(rng: random.Random, region: str, gender: str) -> tuple[str, str]:
         last = rng.choice(WORD_LAST)
     if rng.random() < 0.07:
         last = f"{last}-{make_name(rng, region, gender)[1].split('-')[0]}"
+    if WIDE_POOLS and rng.random() < WIDE_POOLS:
+        first = _title(rng.choice(wide_pool("first")))
+    if WIDE_POOLS and rng.random() < WIDE_POOLS:
+        last = _title(rng.choice(wide_pool("last")))
     return first, last.strip()
 
 
@@ -552,13 +595,18 @@ class Ctx:
         self.t(f"[{self.rng.randint(0, 1):02d}:{self.rng.randint(0, 59):02d}:{self.rng.randint(0, 59):02d}]")
 
     # ------------------------------------------------------------------ places
+    def _town(self) -> str:
+        if WIDE_POOLS and self.rng.random() < WIDE_POOLS:
+            return _title(self.rng.choice(wide_pool("place")))
+        return self.loc.city()
+
     def _addr(self, key="addr"):
         def mk():
             r, f = self.rng, self.loc
             reg = self.region
             if reg == "US":
                 st = f.street_address() if r.random() < 0.85 else f"PO Box {r.randint(10, 9999)}"
-                return st, f.city(), f.state_abbr(), (f.zipcode() if r.random() < 0.85 else f.zipcode_plus4())
+                return st, self._town(), f.state_abbr(), (f.zipcode() if r.random() < 0.85 else f.zipcode_plus4())
             if reg == "AU":
                 x = r.random()
                 if x < 0.25:
@@ -569,12 +617,12 @@ class Ctx:
                     st = f"PO Box {r.randint(10, 9999)}"
                 else:
                     st = f.street_address()
-                return st, f.city(), f.state_abbr(), f.postcode()
+                return st, self._town(), f.state_abbr(), f.postcode()
             if reg == "UK":
                 st = f.street_address().replace("\n", ", ")
-                return st, f.city(), "", f.postcode()
+                return st, self._town(), "", f.postcode()
             st = f.street_address() if r.random() < 0.9 else f"PO Box {r.randint(10, 9999)}"
-            return st, f.city(), f.province_abbr(), f.postalcode()
+            return st, self._town(), f.province_abbr(), f.postalcode()
         return self.once(key, mk)
 
     def _spoken_street(self):
@@ -593,7 +641,7 @@ class Ctx:
         self.p(self._addr()[1], "CITY")
 
     def s_city2(self):
-        self.p(self.once("city2", lambda: self.loc.city()), "CITY")
+        self.p(self.once("city2", self._town), "CITY")
 
     def s_zip(self):
         z = self._addr()[3]
@@ -634,7 +682,7 @@ class Ctx:
                 st = f"Suite {r.randint(1, 20)}, {r.randint(1, 400)} {f.street_name()}"
             else:
                 st = f.street_address().replace("\n", ", ")
-            return st, f.city(), (f.province_abbr() if self.region == "CA" else "" if self.region == "UK" else f.state_abbr()), \
+            return st, self._town(), (f.province_abbr() if self.region == "CA" else "" if self.region == "UK" else f.state_abbr()), \
                 (f.postalcode() if self.region == "CA" else f.postcode())
         return self.once("paddr", mk)
 
@@ -648,13 +696,13 @@ class Ctx:
     def s_loc(self):
         r = self.rng
         pat = r.choice(LOCATION_PATTERNS)
-        val = pat.format(last=make_name(r, self.region, "m")[1], city=self.loc.city(), street=self.loc.street_name())
+        val = pat.format(last=make_name(r, self.region, "m")[1], city=self._town(), street=self.loc.street_name())
         self.p(val, "LOCATION_OTHER")
 
     def _org(self, key, patterns, label):
         def mk():
             r = self.rng
-            return r.choice(patterns).format(last=make_name(r, self.region, "m")[1], city=self.loc.city(),
+            return r.choice(patterns).format(last=make_name(r, self.region, "m")[1], city=self._town(),
                                              first=make_name(r, self.region, "f")[0], street=self.loc.street_name().split(" ")[0],
                                              company=self.loc.company().replace(",", ""))
         val = self.once(key, mk)

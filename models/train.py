@@ -277,6 +277,8 @@ def main(argv=None) -> int:
     ap.add_argument("--max-steps", type=int, default=6000)
     ap.add_argument("--patience", type=int, default=1600)
     ap.add_argument("--eval-frequency", type=int, default=300)
+    ap.add_argument("--wide-pools", type=float, default=0.0,
+                    help="share of names and towns drawn from the packaged lexicons (corpora.core.WIDE_POOLS)")
     ap.add_argument("--vocab-noise", type=float, default=0.0,
                     help="fraction of non-entity words replaced by unfamiliar tokens in augmented copies")
     ap.add_argument("--out-dir", type=Path, default=TRAIN_DIR / "output", help="spacy train output folder")
@@ -299,7 +301,11 @@ def main(argv=None) -> int:
                   "split_seeds": SPLIT_SEEDS, "augmentation": dict(AUG_FRACTIONS),
                   "vocab_noise": a.vocab_noise}
 
+    meta_extra["wide_pools"] = a.wide_pools
     if not a.package_only:
+        import corpora.core
+
+        corpora.core.WIDE_POOLS = a.wide_pools
         t_all = time.time()
         TRAIN_DIR.mkdir(parents=True, exist_ok=True)
         paths = {name: generate_split(name, n, data_dir)

@@ -281,3 +281,26 @@ def test_splits_cli(tmp_path):
     assert (tmp_path / "dev.jsonl").read_text(encoding="utf-8") == _jsonl(3, 2)
     assert (tmp_path / "test.jsonl").read_text(encoding="utf-8") == _jsonl(2, 3)
 
+
+
+# ------------------------------------------------------------------ wide pools (models/train.py --wide-pools)
+
+def test_wide_pools_draw_names_and_towns_from_the_lexicons(monkeypatch):
+    import corpora.core as core
+
+    plain = list(generate(60, 21))
+    monkeypatch.setattr(core, "WIDE_POOLS", 0.5)
+    wide = list(generate(60, 21))
+    assert wide == list(generate(60, 21))  # still reproducible
+    assert wide != plain
+    pools = {k: set(core.wide_pool(k)) for k in ("first", "last", "place")}
+
+    def values(docs, labels):
+        return [d["text"][s["start"]:s["end"]] for d in docs for s in d["spans"] if s["label"] in labels]
+
+    names = [w.lower() for v in values(wide, {"CLIENT_NAME", "FAMILY_NAME", "OTHER_NAME"}) for w in v.split()]
+    towns = [v.lower() for v in values(wide, {"CITY"})]
+    assert sum(w in pools["first"] or w in pools["last"] for w in names) > 0.3 * len(names)
+    assert sum(t in pools["place"] for t in towns) > 0.3 * len(towns)
+    for d in wide:
+        assert validate(d) == []
