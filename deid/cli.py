@@ -521,6 +521,9 @@ def _process(engine, mode: str, texts: list[str], explain: bool, show_values: bo
 
 
 def main() -> None:
+    from ._presidio import install
+
+    install()  # this process is deid's own: skip Presidio's unused recognizers (start-up)
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:

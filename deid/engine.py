@@ -27,7 +27,8 @@ from typing import Iterable, Iterator, Optional, Sequence
 
 import regex
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
-from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, IbanRecognizer
+from presidio_analyzer.predefined_recognizers.generic.credit_card_recognizer import CreditCardRecognizer
+from presidio_analyzer.predefined_recognizers.generic.iban_recognizer import IbanRecognizer
 from presidio_anonymizer import AnonymizerEngine
 
 from .chunking import chunk_spans

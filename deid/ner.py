@@ -33,7 +33,7 @@ from __future__ import annotations
 import regex
 
 from presidio_analyzer import RecognizerResult
-from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+from presidio_analyzer.predefined_recognizers.nlp_engine_recognizers.spacy_recognizer import SpacyRecognizer
 
 from .recognizers.name_context import FUNCTION_WORDS
 
