@@ -124,6 +124,20 @@ _DATE_WORD = regex.compile(
     regex.IGNORECASE,
 )
 _EXT_TOKEN = regex.compile(r"[\p{L}\p{N}'’.]+")
+# a weekday written right before a date ("Friday 7 March", "Thurs the 13th", "Monday,
+# March 24"): part of the date
+_WEEKDAY_BEFORE = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+$",
+    regex.IGNORECASE,
+)
+
+
+def _with_weekday(text: str, f: Finding) -> Finding:
+    if f.entity_type == "DATE_TIME" and f.start > 0:
+        m = _WEEKDAY_BEFORE.search(text, max(0, f.start - 14), f.start)
+        if m is not None:
+            f.start = m.start()
+    return f
 
 
 def _corroborated_model_findings(found: list[Finding], thr: float, text: str, is_common) -> list[Finding]:
@@ -356,7 +370,7 @@ class Deidentifier:
         kept = merge_overlaps(kept)
         spread = propagate(text, kept, self._is_common, self._veto)
         kept.extend(f for f in spread if not (allowed and _only_allowed(text, f, allowed, ends)))
-        kept = merge_overlaps([expand_to_words(text, f) for f in kept])
+        kept = merge_overlaps([_with_weekday(text, expand_to_words(text, f)) for f in kept])
         if self.profile.recall in ("max", "high"):
             kept = merge_overlaps(kept + unknown_words(text, kept, safe=self._allow_words,
                                                        level=self.profile.recall, veto=self._veto))

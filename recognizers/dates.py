@@ -215,6 +215,14 @@ PATTERNS = [
         0.75,
     ),
     Rx(
+        # day/month written day-first with a zero-padded month and a day that cannot be a
+        # month: "seen by GP 28/02", "bloods 14/03" (no score or ratio is written x/0y)
+        "padded_day_month",
+        rf"(?=\d\d/0){SCORE_BEFORE}(?<![\w./:-])(?P<phi>(?:1[3-9]|2\d|3[01])/0[1-9])"
+        rf"(?![\w/]|[.:,-]\d){UNIT_AFTER}{VENT_AFTER}",
+        0.6,
+    ),
+    Rx(
         # the second date of a range or alternative: "8/2 - 8/10", "8/9 or 8/10"
         # (/5 and /10 alone are scores; after a first date they are dates)
         "short_date_range_end",
@@ -423,6 +431,7 @@ GATES = {
     "cued_short_date": ("/", "-"),
     "short_date_range_end": ("/",),
     "cued_day_month": ("/",),
+    "padded_day_month": ("/0",),
     "double_short_date": ("/",),
     "slash_dot_date": ("/",),
     "month_day": _MONTHS,
@@ -447,7 +456,7 @@ GATES = {
 # Day-first short dates ("on 17/02") are a British/Australian habit; in a note that
 # writes ventilator settings or 24-hour clock times (US ICU style) the same shape is a
 # pressure pair ("on 14/5") and the rule is off for the whole document.
-DAY_FIRST_ONLY = {"cued_day_month"}
+DAY_FIRST_ONLY = {"cued_day_month", "padded_day_month"}
 _ICU_NOTE = re.compile(
     rf"\b(?:{PRESSURE_WORDS}|fio2|vent|ventilator|extubated|intubated|abg)\b"
     r"|(?:\bat|@)\s*(?:[01]\d|2[0-3])[0-5]\d(?!\d)"
