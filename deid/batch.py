@@ -133,6 +133,9 @@ def _init_worker(profile: str, client: Optional[str], model: str) -> None:
     warnings.filterwarnings("ignore")
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
     global _ENGINE
+    from ._presidio import install
+
+    install()  # a worker is deid's own process (spawned ones import Presidio afresh)
     from .engine import Deidentifier
 
     _ENGINE = Deidentifier(profile=profile, client=client, model=model)
