@@ -158,11 +158,12 @@ def unknown_words(text: str, findings: list[Finding], score: float = 0.5,
         if j < len(spans) and spans[j][0] < e:
             continue  # already (partly) covered
         if proper_only and (not _title_case(m.group())
-                            or (_opens_sentence(text, s) and not _PERSON_ACTS.match(text, e))
-                            or shape_score(m.group()) <= SHAPE_MIN or misspelt_word(m.group())):
+                            or (_opens_sentence(text, s) and not _PERSON_ACTS.match(text, e))):
             continue
         if all(is_safe_word(part, safe) for part in m.group().split("-") if part):
             continue
+        if proper_only and (shape_score(m.group()) <= SHAPE_MIN or misspelt_word(m.group())):
+            continue  # the costlier tests last: only words no list knows get here
         if veto is not None and veto(text, s, e):
             continue
         out.append(Finding(s, e, ENTITY, score, RECOGNIZER, pattern="not a known word"))
