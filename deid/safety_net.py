@@ -18,7 +18,8 @@ each word that no finding covers is removed unless it is known to be safe:
 nickname, a business name with no head word) as ``UNKNOWN``. ``recall: high`` reports
 only what looks like a proper noun in prose: a Title-case word (``Viliami``, not
 ``ABGs`` or ``afebrile``) that does not open a sentence, a line or a field (unless a
-verb only people do follows: "Losaline reports"), in a
+verb only people do follows, "Losaline reports", or "and" and a name found, "Taylah and
+Jaxon"), in a
 mixed-case document, and whose letters look like a name's rather than a word's
 (``lexicons/name_shape.tsv.gz``: the mean log-odds of its letter 3- and 4-grams in
 names and places against English and drug words is above ``SHAPE_MIN``; a misspelt
@@ -124,6 +125,15 @@ _PERSON_ACTS = regex.compile(
 )
 
 
+_AND = regex.compile(r"[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]+")
+
+
+def _before_a_name(text: str, end: int, person_starts: set[int]) -> bool:
+    """"Taylah and <a name found>": a word joined by "and" to a person's name."""
+    m = _AND.match(text, end)
+    return m is not None and m.end() in person_starts
+
+
 def _title_case(word: str) -> bool:
     """Xxxx, O'Neill, Mary-Jo: one capital per part, the rest lowercase letters."""
     return all(p[:1].isupper() and not any(c.isupper() for c in p[1:])
@@ -149,6 +159,7 @@ def unknown_words(text: str, findings: list[Finding], score: float = 0.5,
     if proper_only and case_mode(text) != "mixed":
         return []
     spans = sorted((f.start, f.end) for f in findings)
+    person_starts = {f.start for f in findings if f.entity_type == "PERSON"} if proper_only else set()
     out: list[Finding] = []
     j = 0
     for m in TOKEN.finditer(text):
@@ -158,7 +169,8 @@ def unknown_words(text: str, findings: list[Finding], score: float = 0.5,
         if j < len(spans) and spans[j][0] < e:
             continue  # already (partly) covered
         if proper_only and (not _title_case(m.group())
-                            or (_opens_sentence(text, s) and not _PERSON_ACTS.match(text, e))):
+                            or (_opens_sentence(text, s) and not _PERSON_ACTS.match(text, e)
+                                and not _before_a_name(text, e, person_starts))):
             continue
         if all(is_safe_word(part, safe) for part in m.group().split("-") if part):
             continue

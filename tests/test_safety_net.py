@@ -144,3 +144,18 @@ def test_high_takes_a_sentence_opening_word_before_a_verb_only_people_do(engine,
 def test_high_leaves_a_sentence_opening_word_before_other_verbs(engine):
     text = "Qwendolyx improved the mood scores, per the chart."
     assert not [f for f in engine.detect(text) if f.recognizer == "SafetyNet"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Taylah and Jaxon were removed from the home in March.", "Taylah"),
+    ("Tavolemu and Sarah attended the group again.", "Tavolemu"),
+    ("Zarvinske, and Michael Brennan, arrived late.", "Zarvinske"),
+])
+def test_high_takes_a_sentence_opening_word_joined_to_a_name(engine, text, name):
+    found = engine.detect(text)
+    assert any(f.recognizer == "SafetyNet" and text[f.start:f.end] == name for f in found)
+
+
+def test_high_leaves_a_sentence_opening_word_joined_to_no_name(engine):
+    text = "Qwendolyx and the team met on Monday."
+    assert not [f for f in engine.detect(text) if f.recognizer == "SafetyNet"]
