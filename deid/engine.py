@@ -433,7 +433,7 @@ class Deidentifier:
         if self.profile.recall != "normal":
             from . import safety_net
 
-            safety_net.vocabulary(), safety_net.safe_terms(), safety_net.shape_score("Warm")
+            safety_net.load()
         self.detect("Warm-up note: Dr Ana Reyes saw the client on 1 March 2024 at 12 Elm St, "
                     "Springfield; MRN 4471902, phone 555-0142, aged 34.")
         # the model, lexicons and patterns live as long as the process: move them out of

@@ -7,30 +7,33 @@ each word that no finding covers is removed unless it is known to be safe:
   written in English text at least about as often lowercase as capitalised, so
   ordinary, clinical and drug words, but not names, and frequent acronyms such as
   CBT or GP), a spaCy stop word, a word of the hand list (months, clinical
-  shorthand) or a note heading;
-* a single letter.
-
+  shorthand), a note heading, a state or country, or a plural of one of these;
 * a word of ``lexicons/safe_terms.txt.gz``: drug names (DrugBank, MeSH and others via
   the ``drug-named-entity-recognition`` package), countries, nationalities and language
-  names (CLDR), none of them a name or a place the lexicons know.
+  names (CLDR), none of them a name or a place the lexicons know;
+* a single letter.
 
 ``recall: max`` reports everything else (a name no list knows, a misspelt place, a
 nickname, a business name with no head word) as ``UNKNOWN``. ``recall: high`` reports
-only what looks like a proper noun in prose: a Title-case word (``Viliami``, not
-``ABGs`` or ``afebrile``) that does not open a sentence, a line or a field (unless a
-verb only people do follows, "Losaline reports", or "and" and a name found, "Taylah and
-Jaxon"), in a
-mixed-case document, and whose letters look like a name's rather than a word's
-(``lexicons/name_shape.tsv.gz``: the mean log-odds of its letter 3- and 4-grams in
-names and places against English and drug words is above ``SHAPE_MIN``; a misspelt
-drug such as "Captoril" scores -1.2, "Rawiri" 1.1), and that is not one edit from a
-known word of eight letters or more ("Olanzipine"). Numbers are left to the identifier recognizers. The cost is
-precision: figures in ``benchmarks/RESULTS.md``.
+only what looks like a proper noun in prose, in a mixed-case document:
+
+* a Title-case word (``Viliami``, not ``ABGs`` or ``afebrile``) that does not open a
+  sentence, a line or a field, unless a verb only people do follows ("Losaline
+  reports") or "and" and a name found ("Taylah and Jaxon");
+* whose letters look like a name's rather than a word's (``lexicons/name_shape.tsv.gz``:
+  the mean log-odds of its letter 3- and 4-grams in names and places against English
+  and drug words is above ``SHAPE_MIN``; a misspelt drug such as "Captoril" scores
+  -1.2, "Rawiri" 1.1);
+* that is not one edit from a known word of eight letters or more ("Olanzipine");
+
+and then every other uncovered occurrence of that word. Numbers are left to the
+identifier recognizers. The cost is precision: figures in ``benchmarks/RESULTS.md``.
 """
 from __future__ import annotations
 
 import gzip
 from functools import lru_cache
+from typing import Optional
 
 import regex
 
@@ -83,13 +86,24 @@ def _shape_table() -> dict[str, float]:
         return {g: float(v) for g, v in (line.rstrip("\n").split("\t") for line in fh)}
 
 
-def shape_score(word: str) -> float:
-    """Mean log-odds of the word's letter 3- and 4-grams in names against words
-    (same n-grams as ``recognizers/lexicons/build_safe_terms.py``)."""
+def shape_grams(word: str) -> list[str]:
+    """Letter 3- and 4-grams of ``^word$``, lowercase (``build_safe_terms.py`` trains on
+    the same n-grams)."""
     w = "^" + word.lower().replace("’", "'") + "$"
-    grams = [w[i:i + 3] for i in range(len(w) - 2)] + [w[i:i + 4] for i in range(len(w) - 3)]
-    table = _shape_table()
+    return [w[i:i + 3] for i in range(len(w) - 2)] + [w[i:i + 4] for i in range(len(w) - 3)]
+
+
+def shape_score(word: str, table: Optional[dict[str, float]] = None) -> float:
+    """Mean log-odds of the word's letter n-grams in names against words (``table``:
+    the shipped ``name_shape.tsv.gz`` unless given)."""
+    grams = shape_grams(word)
+    table = _shape_table() if table is None else table
     return sum(table.get(g, 0.0) for g in grams) / max(1, len(grams))
+
+
+def load() -> None:
+    """Load the net's tables now (``Deidentifier.warm_up``), not on first use."""
+    vocabulary(), safe_terms(), _safe_extra(), _shape_table()
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -161,6 +175,7 @@ def unknown_words(text: str, findings: list[Finding], score: float = 0.5,
     spans = sorted((f.start, f.end) for f in findings)
     person_starts = {f.start for f in findings if f.entity_type == "PERSON"} if proper_only else set()
     out: list[Finding] = []
+    uncovered: dict[str, list[tuple[int, int]]] = {}  # "high": every free occurrence of a word
     j = 0
     for m in TOKEN.finditer(text):
         s, e = m.span()
@@ -168,33 +183,25 @@ def unknown_words(text: str, findings: list[Finding], score: float = 0.5,
             j += 1
         if j < len(spans) and spans[j][0] < e:
             continue  # already (partly) covered
-        if proper_only and (not _title_case(m.group())
-                            or (_opens_sentence(text, s) and not _PERSON_ACTS.match(text, e)
-                                and not _before_a_name(text, e, person_starts))):
+        word = m.group()
+        if proper_only:
+            uncovered.setdefault(word, []).append((s, e))
+            if not _title_case(word) or (_opens_sentence(text, s) and not _PERSON_ACTS.match(text, e)
+                                         and not _before_a_name(text, e, person_starts)):
+                continue
+        if all(is_safe_word(part, safe) for part in word.split("-") if part):
             continue
-        if all(is_safe_word(part, safe) for part in m.group().split("-") if part):
-            continue
-        if proper_only and (shape_score(m.group()) <= SHAPE_MIN or misspelt_word(m.group())):
+        if proper_only and (shape_score(word) <= SHAPE_MIN or misspelt_word(word)):
             continue  # the costlier tests last: only words no list knows get here
         if veto is not None and veto(text, s, e):
             continue
         out.append(Finding(s, e, ENTITY, score, RECOGNIZER, pattern="not a known word"))
     if proper_only and out:
-        out = _everywhere(text, spans, out, score)
+        # a word removed once goes everywhere in the text, also where it opens a sentence
+        # ("Viliami came alone. ... staying with Viliami")
+        done = {(f.start, f.end) for f in out}
+        out.extend(Finding(s, e, ENTITY, score, RECOGNIZER, pattern="not a known word, seen elsewhere")
+                   for value in {text[f.start:f.end] for f in out}
+                   for s, e in uncovered[value] if (s, e) not in done)
+        out.sort(key=lambda f: f.start)
     return out
-
-
-def _everywhere(text: str, spans: list[tuple[int, int]], found: list[Finding], score: float) -> list[Finding]:
-    """A word the net removed once goes everywhere in the text, also where it opens a
-    sentence ("Viliami came alone. ... staying with Viliami")."""
-    values = {text[f.start:f.end] for f in found}
-    done = {(f.start, f.end) for f in found}
-    out = list(found)
-    j = 0
-    for m in TOKEN.finditer(text):
-        s, e = m.span()
-        while j < len(spans) and spans[j][1] <= s:
-            j += 1
-        if m.group() in values and (s, e) not in done and not (j < len(spans) and spans[j][0] < e):
-            out.append(Finding(s, e, ENTITY, score, RECOGNIZER, pattern="not a known word, seen elsewhere"))
-    return sorted(out, key=lambda f: f.start)

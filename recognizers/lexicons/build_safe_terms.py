@@ -52,6 +52,7 @@ import regex
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
+from deid.safety_net import shape_grams, shape_score  # noqa: E402  (the scorer the net uses)
 from recognizers.lexicons.build import _write_gz  # noqa: E402
 
 WORD = regex.compile(r"^\p{Latin}[\p{Latin}'’\-]*\p{Latin}$")
@@ -90,27 +91,28 @@ def language_names(wheel: Path) -> set[str]:
     return out
 
 
-def lexicon_words() -> set[str]:
-    """Every first name, surname and place the lexicons know (lowercase)."""
+def lexicon_words() -> tuple[set[str], set[str]]:
+    """Every first name, surname and place word the lexicons know, and the first names
+    among them (lowercase)."""
     words: set[str] = set()
+    first: set[str] = set()
     with gzip.open(HERE / "names.tsv.gz", "rt", encoding="utf-8") as fh:
-        words.update(line.split("\t", 1)[0] for line in fh)
+        for line in fh:
+            name, kinds = line.split("\t", 2)[:2]
+            words.add(name)
+            if "F" in kinds:
+                first.add(name)
     for f in ("names_weak_first.txt.gz", "names_weak_last.txt.gz"):
         with gzip.open(HERE / f, "rt", encoding="utf-8") as fh:
-            words.update(fh.read().split())
+            names = fh.read().split()
+        words.update(names)
+        if f == "names_weak_first.txt.gz":
+            first.update(names)
     with gzip.open(HERE / "places.tsv.gz", "rt", encoding="utf-8") as fh:
         for line in fh:
             for place in line.rstrip("\n").split("\t")[2:]:
                 words.update(place.split())
-    return words
-
-
-def first_names() -> set[str]:
-    with gzip.open(HERE / "names.tsv.gz", "rt", encoding="utf-8") as fh:
-        out = {p[0] for p in (line.split("\t") for line in fh) if "F" in p[1]}
-    with gzip.open(HERE / "names_weak_first.txt.gz", "rt", encoding="utf-8") as fh:
-        out.update(fh.read().split())
-    return out
+    return words, first
 
 
 def split_words(terms: set[str]) -> set[str]:
@@ -121,12 +123,6 @@ def split_words(terms: set[str]) -> set[str]:
             if len(w) >= 4 and WORD.match(w):
                 out.add(w)
     return out
-
-
-def shape_grams(word: str) -> list[str]:
-    """Letter 3- and 4-grams of ``^word$`` (lowercase); the same in deid/safety_net.py."""
-    w = "^" + word + "$"
-    return [w[i:i + 3] for i in range(len(w) - 2)] + [w[i:i + 4] for i in range(len(w) - 3)]
 
 
 def name_shape(names: set[str], words: set[str], min_count: int = 3) -> dict[str, float]:
@@ -140,11 +136,6 @@ def name_shape(names: set[str], words: set[str], min_count: int = 3) -> dict[str
     return {g: math.log((cn[g] + 1) / (tn + v)) - math.log((cw[g] + 1) / (tw + v)) for g in vocab}
 
 
-def shape_score(table: dict[str, float], word: str) -> float:
-    gs = shape_grams(word.lower())
-    return sum(table.get(g, 0.0) for g in gs) / len(gs)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--drugs-wheel", type=Path, required=True)
@@ -154,8 +145,7 @@ def main() -> None:
     args = ap.parse_args()
     with gzip.open(HERE / "vocabulary.txt.gz", "rt", encoding="utf-8") as fh:
         vocab = set(fh.read().split())
-    known = lexicon_words()
-    first = first_names()
+    known, first = lexicon_words()
     sources = {"drugs": drug_names(args.drugs_wheel),
                "countries": country_terms(args.countries_wheel),
                "languages": language_names(args.languages_wheel)}
@@ -181,8 +171,8 @@ def main() -> None:
     held = 5000
     table = name_shape(set(pos[held:]), set(neg[held:]))
     for thr in (-0.3, 0.0):
-        r = sum(shape_score(table, w) > thr for w in pos[:held]) / held
-        f = sum(shape_score(table, w) > thr for w in neg[:held]) / held
+        r = sum(shape_score(w, table) > thr for w in pos[:held]) / held
+        f = sum(shape_score(w, table) > thr for w in neg[:held]) / held
         print(f"name shape, held-out {held}+{held}: score > {thr}: names {r:.3f}, words {f:.3f}")
     table = name_shape(names, words)
     _write_gz(args.out / "name_shape.tsv.gz",
