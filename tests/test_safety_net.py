@@ -159,3 +159,12 @@ def test_high_takes_a_sentence_opening_word_joined_to_a_name(engine, text, name)
 def test_high_leaves_a_sentence_opening_word_joined_to_no_name(engine):
     text = "Qwendolyx and the team met on Monday."
     assert not [f for f in engine.detect(text) if f.recognizer == "SafetyNet"]
+
+
+@pytest.mark.parametrize("text", [
+    "She has worked Tuesdays and Saturdays at the bakery since spring.",      # plurals of known words
+    "Her family moved from Manitoba to Queensland after the flood.",           # provinces and states
+    "Scores on the Hamilton Rating Scale for Depression fell this month.",     # a clinical eponym
+])
+def test_high_leaves_plurals_states_and_eponyms(engine, text):
+    assert not [f for f in engine.detect(text) if f.recognizer == "SafetyNet"]
