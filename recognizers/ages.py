@@ -99,7 +99,7 @@ NOT_AGE_UNIT = (r"[ \t]*(?:weeks?|months?|days?|hours?|hrs?|minutes?|mins?|times
 # verbs of a life event that an age follows ("diagnosed with ADHD at 7"): first use,
 # care and custody, abuse, loss, schooling, service, pregnancy and marriage
 LIFE_EVENT = (
-    r"died|passed(?:\s+away)?|killed|murdered|took\s+(?:his|her|their|my)\s+own\s+life|suicided|"
+    r"died|deceased|passed(?:\s+away|\s+on)?|killed|murdered|took\s+(?:his|her|their|my)\s+own\s+life|suicided|"
     r"had\s+(?:her|him|me|them|us)|gave\s+birth|married|fell\s+pregnant|got\s+pregnant|"
     r"left\s+(?:home|school)|dropped\s+out|ran\s+away|moved\s+out|migrated|emigrated|immigrated|"
     r"retired|enlisted|joined\s+the\s+(?:army|navy|air\s+force|military|forces|marines)|"
@@ -144,15 +144,17 @@ PATTERNS = [
     ),
     Rx(
         "n_yo",
-        rf"(?<![\w.,/])(?P<phi>(?:1[0-2]\d|\d{{1,2}})\s*(?:yo|y/o|y\.o\.?|yoa|yrs?\s*o|yr|y)(?:\s*[MF](?![a-z]))?)"
+        rf"(?<![\w.,/])(?P<phi>(?:1[0-2]\d|\d{{1,2}})(?:\s*|-)(?:yo|y/o|y\.o\.?|y-o|yoa|yrs?\s*o|yr|y)(?:\s*[MF](?![a-z]))?)"
         r"(?=[mMfF]?(?:\b|[^\w]))(?![/.]\d)",
         0.9,
     ),
     Rx(
         "aged_n",
         rf"\b(?:aged?|ages|age\s+of|age\s+at\s+(?:onset|death|diagnosis)|at\s+the\s+age\s+of|"
+        # a labelled field about an age: "Age at first use: 13", "Age when first drank - 14"
+        rf"(?-i:Age|age|AGE)(?:[ \t]+(?:at|of|when|first|on|in)\b)(?![ \t]+(?:the|this|that|its|a|an)\b)(?:[ \t]+[\w'’/-]+){{0,4}}?[ \t]*(?=[:=\-–])|"
         rf"age\s*/\s*(?:sex|gender)|ages?\s+(?:is|was|are|were))"
-        rf"\s*[:=]?\s*(?:~|about|approx\.?|approximately|around)?\s*"
+        rf"\s*[:=\-–]?\s*(?:~|about|approx\.?|approximately|around)?\s*"
         rf"(?P<phi>{FRAC}|{NUM_LIST})(?!\s*(?:%|percent|weeks?\s+gestation))",
         0.9,
     ),
@@ -186,6 +188,26 @@ PATTERNS = [
         r"mom|dad|wife|husband|client|patient|person|guy|bloke)\b))",
         0.85,
         regex.MULTILINE,  # case-sensitive start: much faster to scan
+    ),
+    Rx(
+        # a decade with early/mid/late, on its own: "Mother (late 50s)", "partner is
+        # mid twenties", "Client, now early 30s,"; not an era ("the late 60s", "the early
+        # 1990s") nor a vital sign ("sats mid 90s", "RR now mid 20's", "(mid 30's on
+        # admission)": digits only as a whole item in brackets or between commas)
+        "decade_bare",
+        rf"(?<!\bthe[ \t]|\bthe[ \t]+very[ \t])(?<![\w'’-])"
+        rf"(?P<phi>(?:early|mid|late|middle)[\s-]*{DECADE_WORD}"
+        rf"|(?<=\([ \t]*)(?:early|mid|late)[\s-]*(?:[2-9]0|1\d0)[’']?s(?=[ \t]*\))"
+        rf"|(?<=,[ \t]+(?:now[ \t]+)?)(?:early|mid|late)[\s-]*(?:[2-9]0|1\d0)[’']?s(?=[ \t]*(?:[,;]|\.(?:\s|$))))\b"
+        r"(?![ \t]*(?:century|centuries))",
+        0.8,
+    ),
+    Rx(
+        # "forty-something", "30-something", "a thirtysomething mum" (not "20-something dollars")
+        "n_something",
+        rf"(?<![\w'’-])(?P<phi>(?:{_TENS}|[2-9]0)[ \t-]?something)\b(?![ \t]*(?:dollars?|bucks|quid|pounds?|"
+        r"grand|k\b|per\s*cent|percent|%|times|minutes?|mins?|hours?|days?|weeks?|months?|kg|kilos?))",
+        0.8,
     ),
     Rx(
         "turned_n",
@@ -239,8 +261,20 @@ PATTERNS = [
         # (case-sensitive start, much faster to scan: is / Is / IS ...)
         rf"(?P<cop>\b(?:is|was|are|were|shes|hes|youre|theyre|IS|WAS|ARE|WERE|Is|Was|Are|Were|"
         rf"Shes|Hes|Youre|Theyre|SHES|HES)|(?<=\w)['’](?:s|re|S|RE))"
-        rf"(?i:[ \t]+{FILLERS}"
-        rf"(?P<phi>(?!one\b){PNUM_LIST}(?:[ \t]+(?:weeks?|months?|years?|yrs?)(?:[ \t]+old)?)?){NUM_END}(?={COPULA_END}))",
+        # a quoted age: 'he is "nearly 40"', "she's 'only 15' according to mum"
+        rf"(?i:[ \t]+(?P<q>[\"“'‘])?{FILLERS}"
+        rf"(?P<phi>(?!one\b){PNUM_LIST}(?:[ \t]+(?:weeks?|months?|years?|yrs?)(?:[ \t]+old)?)?)"
+        rf"(?(q)[\"”'’](?=\s|[.,;!?)]|$)|{NUM_END})(?={COPULA_END}|(?(q)[ \t]+\p{{Ll}}|(?!))))",
+        0.6,
+        regex.MULTILINE,
+    ),
+    Rx(
+        # a name or a family noun, a space, the age: "son Kauri 6yrs and daughter 3yrs",
+        # "Siblings: Hana 12, Ari 9.", "daughter 4 and son 7" (the age ends the item)
+        "person_space_n",
+        rf"(?<=[\p{{L}}])[ \t]+(?P<phi>(?:1[0-2]\d|[1-9]\d?)(?:[ \t]*(?:{INFANT_UNIT}|years?|yrs?|y\.?o\.?|yo)\b)?)"
+        r"(?![\w'’]|[.,:/]\d|\s*(?:%|/|:\d|\+|-\s*\d|x\b))"
+        r"(?=[ \t]*(?:[,;)]|\.(?!\w)|$)|[ \t]+(?:and|&)[ \t]+(?!\d))",
         0.6,
         regex.MULTILINE,
     ),
@@ -324,7 +358,7 @@ PATTERNS = [
 GATES = {
     "n_year_old": ("old",),
     "n_years_of_age": ("of age",),
-    "n_yo": re.compile(r"\d\s*(?:y|/)", re.IGNORECASE),
+    "n_yo": re.compile(r"\d(?:\s*|-)(?:y|/)", re.IGNORECASE),
     "aged_n": ("age",),
     "age_sex": re.compile(r"\d\s?/?\s?[MF]\b"),
     "sex_age": re.compile(r"[MF]\s?/\s?\d"),
@@ -342,6 +376,9 @@ GATES = {
     "event_at_adult_n": (" at ",),
     "nth_birthday": ("birthday",),
     "decade_person": ("early", "mid", "late"),
+    "decade_bare": ("early", "mid", "late"),
+    "n_something": ("something",),
+    "person_space_n": re.compile(r"[^\W\d_][ \t]+[1-9]"),
     "age_sex_lower": re.compile(r"\d\s?[mfMF]\s"),
     "person_is_n": (" is ", " was ", " are ", " were ", "'s ", "’s ", "'re ", "’re ",
                     "shes ", "hes ", "youre ", "theyre "),
@@ -368,6 +405,12 @@ PERSON_NOUNS = frozenset(
 PEOPLE_NOUNS = frozenset(
     "sons daughters kids children twins boys girls siblings brothers sisters grandchildren "
     "grandsons granddaughters students teens teenagers stepchildren".split()
+)
+# before an age with no punctuation ("son 6yrs", "Hana 12,"): family only ("client 2" is a count)
+FAMILY_NOUNS = frozenset(
+    "son daughter child kid baby infant toddler boy girl twin stepson stepdaughter brother sister "
+    "half-brother half-sister stepbrother stepsister grandson granddaughter grandchild niece nephew "
+    "cousin bub bubba newborn".split()
 )
 TITLES = frozenset("mr mrs ms miss mx".split())
 CLINICIANS = frozenset("dr doctor prof professor nurse rn np".split())  # "Dr Lee (3)": not an age
@@ -414,6 +457,8 @@ def _person_before(text: str, pos: int, shape: str, age: str, acts: bool = False
     if w1 and w1.lower().rstrip(".") in CLINICIANS:
         return False
     low = w.lower()
+    if shape == "space":  # only a name (Title case) or a family noun right before the number
+        return low in FAMILY_NOUNS or (w[0].isupper() and not w.isupper() and _name(w))
     copula = shape == "copula"
     if shape == "comma" and low not in PEOPLE_NOUNS and _AGE_LIST.search(age) is not None:
         return False  # several numbers after one name are dates or counts ("Amy, 25, 26 and 27")
@@ -461,11 +506,30 @@ _ACTS = regex.compile(
 
 
 _AGE_LIST = regex.compile(r"\d\s*(?:,|&|and)|\b(?:and|&)\b", regex.IGNORECASE)
-PERSON_SHAPES = {"person_paren_n": "paren", "person_comma_n": "comma", "person_is_n": "copula"}
+PERSON_SHAPES = {"person_paren_n": "paren", "person_comma_n": "comma", "person_is_n": "copula",
+                 "person_space_n": "space"}
+
+
+# what an age found runs on into: "sixteen and a half", "15, nearly 16", "14 going on 15"
+_RUNS_ON = regex.compile(
+    r"[ \t]+and[ \t]+a[ \t]+half\b(?:[ \t]+(?:years?|yrs?)(?:[ \t-]+old)?\b)?"
+    rf"|,?[ \t]+(?:nearly|almost|going[ \t]+on|turning|soon[ \t]+to[ \t]+be|about[ \t]+to[ \t]+turn)"
+    rf"[ \t]+{PNUM}{NUM_END}(?!{NOT_AGE_UNIT})",
+    regex.IGNORECASE,
+)
 
 
 class AgeRecognizer(GatedRegexRecognizer):
-    """The age patterns; the person patterns keep a match only after a person."""
+    """The age patterns; the person patterns keep a match only after a person.  An age
+    found takes in what it runs on into (``_RUNS_ON``)."""
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        results = super().analyze(text, entities, nlp_artifacts)
+        for r in results:
+            m = _RUNS_ON.match(text, r.end)
+            if m is not None:
+                r.end = m.end()
+        return results
 
     def _matches(self, rx: Rx, text: str):
         shape = PERSON_SHAPES.get(rx.name)
