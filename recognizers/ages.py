@@ -191,14 +191,14 @@ PATTERNS = [
     ),
     Rx(
         # a decade with early/mid/late, on its own: "Mother (late 50s)", "partner is
-        # mid twenties", "Client, now early 30s,"; not an era ("the late 60s", "the early
+        # mid twenties", "Client, early 30s,"; not an era ("the late 60s", "the early
         # 1990s") nor a vital sign ("sats mid 90s", "RR now mid 20's", "(mid 30's on
         # admission)": digits only as a whole item in brackets or between commas)
         "decade_bare",
         rf"(?<!\bthe[ \t]|\bthe[ \t]+very[ \t])(?<![\w'’-])"
         rf"(?P<phi>(?:early|mid|late|middle)[\s-]*{DECADE_WORD}"
         rf"|(?<=\([ \t]*)(?:early|mid|late)[\s-]*(?:[2-9]0|1\d0)[’']?s(?=[ \t]*\))"
-        rf"|(?<=,[ \t]+(?:now[ \t]+)?)(?:early|mid|late)[\s-]*(?:[2-9]0|1\d0)[’']?s(?=[ \t]*(?:[,;]|\.(?:\s|$))))\b"
+        rf"|(?<=,[ \t]+)(?:early|mid|late)[\s-]*(?:[2-9]0|1\d0)[’']?s(?=[ \t]*(?:[,;]|\.(?:\s|$))))\b"
         r"(?![ \t]*(?:century|centuries))",
         0.8,
     ),
