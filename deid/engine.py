@@ -12,7 +12,8 @@ Detection runs in five steps:
 3. the client card's known values are added (``deid.client_card``);
 4. confidently found values are propagated to their other occurrences in the
    document (``deid.propagation``);
-5. findings are grown to whole words and merged into non-overlapping spans;
+5. findings are grown to whole words and merged into non-overlapping spans; an age
+   right after a person found is added ("yesenia (17)", "MASON, 5 MONTHS");
 6. with a ``recall: max`` profile, every word left that is not known to be safe is
    removed too (``deid.safety_net``).
 
@@ -42,6 +43,7 @@ from .operators import build_operators
 from .profiles import Profile, load_profile
 from .propagation import propagate
 from .safety_net import unknown_words
+from .recognizers.ages import ages_after_people
 
 log = logging.getLogger("deid")
 
@@ -371,6 +373,10 @@ class Deidentifier:
         spread = propagate(text, kept, self._is_common, self._veto)
         kept.extend(f for f in spread if not (allowed and _only_allowed(text, f, allowed, ends)))
         kept = merge_overlaps([_with_weekday(text, expand_to_words(text, f)) for f in kept])
+        ages = ages_after_people(text, [(f.start, f.end) for f in kept if f.entity_type == "PERSON"])
+        if ages:
+            kept = merge_overlaps(kept + [Finding(s, e, "AGE", 0.6, "AgeRecognizer", pattern="after_person_found")
+                                          for s, e in ages])
         if self.profile.recall in ("max", "high"):
             kept = merge_overlaps(kept + unknown_words(text, kept, safe=self._allow_words,
                                                        level=self.profile.recall, veto=self._veto))
