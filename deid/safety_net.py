@@ -24,13 +24,19 @@ only what looks like a proper noun in prose, in a mixed-case document:
   the mean log-odds of its letter 3- and 4-grams in names and places against English
   and drug words is above ``SHAPE_MIN``; a misspelt drug such as "Captoril" scores
   -1.2, "Rawiri" 1.1);
-* that is not one edit from a known word of eight letters or more ("Olanzipine");
+* that is not one edit from a known word of eight letters or more ("Olanzipine"),
+  nor the start of a longer known word (ICU shorthand clips words: "Dobuta", "bilat");
 
-and then every other uncovered occurrence of that word. Numbers are left to the
+and then every other uncovered occurrence of that word.  In a lower-case or ALL-CAPS
+document (speech-to-text, shorthand), where no capital marks a proper noun, ``recall:
+high`` takes only a word of four letters or more that a name list knows (the
+lexicon's names or names-dataset's weak names) and that passes the same tests:
+"delroy", "TAUFA", not "qwendolyx" or "tiktok"'s kind of unknown word. Numbers are left to the
 identifier recognizers. The cost is precision: figures in ``benchmarks/RESULTS.md``.
 """
 from __future__ import annotations
 
+import bisect
 import gzip
 from functools import lru_cache
 from typing import Optional
@@ -45,16 +51,21 @@ RECOGNIZER = "SafetyNet"
 SHAPE_MIN = -0.3  # on 5,000 held-out lexicon names and words: 93% of names, 30% of words pass
 
 
+@lru_cache(maxsize=2)
+def _word_list(name: str) -> list[str]:
+    """The words of a packaged list, in its (sorted) order."""
+    with gzip.open(LEXICON_DIR / name, "rt", encoding="utf-8") as fh:
+        return fh.read().split()
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> frozenset[str]:
-    with gzip.open(LEXICON_DIR / "vocabulary.txt.gz", "rt", encoding="utf-8") as fh:
-        return frozenset(fh.read().split())
+    return frozenset(_word_list("vocabulary.txt.gz"))
 
 
 @lru_cache(maxsize=1)
 def safe_terms() -> frozenset[str]:
-    with gzip.open(LEXICON_DIR / "safe_terms.txt.gz", "rt", encoding="utf-8") as fh:
-        return frozenset(fh.read().split())
+    return frozenset(_word_list("safe_terms.txt.gz"))
 
 
 @lru_cache(maxsize=1)
@@ -129,6 +140,23 @@ def misspelt_word(word: str, min_len: int = 8) -> bool:
     return False
 
 
+def clipped_word(word: str) -> bool:
+    """Whether a word of four letters or more is the start of a longer known word (two
+    letters more at least): ICU shorthand clips words ("bilat", "adeq", "Dobuta",
+    "Bronch").  About 3% of the names no other list knows start a word too ("Mirda")."""
+    w = word.lower()
+    if len(w) < 4 or not w.isalpha():
+        return False
+    for name in ("vocabulary.txt.gz", "safe_terms.txt.gz"):  # both files are sorted
+        known = _word_list(name)
+        i = bisect.bisect_left(known, w)
+        while i < len(known) and known[i].startswith(w):
+            if len(known[i]) >= len(w) + 2:
+                return True
+            i += 1
+    return False
+
+
 # a verb only people do after a word that opens a sentence: "Losaline reports ..."
 _PERSON_ACTS = regex.compile(
     r"[ \t]+(?:reports|reported|denies|denied|states|stated|shared|describes|described|"
@@ -170,8 +198,9 @@ def unknown_words(text: str, findings: list[Finding], score: float = 0.5,
     ``veto(text, start, end)``: true for a word inside a clinical eponym ("Glasgow Coma
     Scale") or a language use ("speaks Tongan"), which stays."""
     proper_only = level == "high"
-    if proper_only and case_mode(text) != "mixed":
-        return []
+    mode = case_mode(text) if proper_only else "mixed"
+    if proper_only and mode != "mixed":
+        return _listed_names(text, findings, score, safe, veto)
     spans = sorted((f.start, f.end) for f in findings)
     person_starts = {f.start for f in findings if f.entity_type == "PERSON"} if proper_only else set()
     out: list[Finding] = []
@@ -191,7 +220,7 @@ def unknown_words(text: str, findings: list[Finding], score: float = 0.5,
                 continue
         if all(is_safe_word(part, safe) for part in word.split("-") if part):
             continue
-        if proper_only and (shape_score(word) <= SHAPE_MIN or misspelt_word(word)):
+        if proper_only and (shape_score(word) <= SHAPE_MIN or misspelt_word(word) or clipped_word(word)):
             continue  # the costlier tests last: only words no list knows get here
         if veto is not None and veto(text, s, e):
             continue
@@ -204,4 +233,34 @@ def unknown_words(text: str, findings: list[Finding], score: float = 0.5,
                    for value in {text[f.start:f.end] for f in out}
                    for s, e in uncovered[value] if (s, e) not in done)
         out.sort(key=lambda f: f.start)
+    return out
+
+
+def _listed_names(text: str, findings: list[Finding], score: float, safe: frozenset[str],
+                  veto) -> list[Finding]:
+    """``recall: high`` in a lower-case or ALL-CAPS text (speech-to-text, shorthand),
+    where no capital marks a proper noun: a word no finding covers that a name list
+    knows (the lexicon's names or the weak names of names-dataset) and that is no known
+    word, with a name's shape, not a misspelt word; and its other occurrences."""
+    from .recognizers.name_lexicon import lookup
+
+    spans = sorted((f.start, f.end) for f in findings)
+    out: list[Finding] = []
+    j = 0
+    verdict: dict[str, bool] = {}
+    for m in TOKEN.finditer(text):
+        s, e = m.span()
+        while j < len(spans) and spans[j][1] <= s:
+            j += 1
+        if j < len(spans) and spans[j][0] < e:
+            continue
+        word = m.group()
+        ok = verdict.get(word)
+        if ok is None:
+            ok = verdict[word] = (
+                len(word) >= 4 and lookup(word, weak=True) is not None
+                and not all(is_safe_word(part, safe) for part in word.split("-") if part)
+                and shape_score(word) > SHAPE_MIN and not misspelt_word(word) and not clipped_word(word))
+        if ok and not (veto is not None and veto(text, s, e)):
+            out.append(Finding(s, e, ENTITY, score, RECOGNIZER, pattern="a listed name, no known word"))
     return out

@@ -570,6 +570,10 @@ def ages_after_people(text: str, people: list[tuple[int, int]]) -> list[tuple[in
     rxs = [rx for rx in PATTERNS if rx.name in _AFTER_PERSON]
     out = []
     for _, end in people:
+        m = _TAIL.search(text, max(0, end - 80), end)
+        if m is not None and (m.group("w").lower() in NOT_NAMES
+                              or (m.group("w1") or "").lower().rstrip(".") in CLINICIANS):
+            continue  # "Braden is 14", "Dr Okafor (3)": a scale, a clinician's pager
         nick = _NICK.match(text, end)  # 'bridget mcdonagh ("biddy"), 29'
         if nick is not None:
             end = nick.end()

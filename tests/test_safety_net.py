@@ -4,7 +4,8 @@ import pytest
 from deid.errors import ConfigError
 from deid.findings import Finding
 from deid.profiles import load_profile
-from deid.safety_net import SHAPE_MIN, is_safe_word, misspelt_word, shape_score, unknown_words
+from deid.safety_net import (SHAPE_MIN, _word_list, clipped_word, is_safe_word, misspelt_word, shape_score,
+                             unknown_words)
 
 
 @pytest.fixture(scope="module")
@@ -109,10 +110,21 @@ def test_high_leaves_what_is_not_a_proper_noun_in_prose(engine, text):
     assert not [f for f in engine.detect(text) if f.recognizer == "SafetyNet"]
 
 
-def test_high_is_off_in_caseless_text(engine):
-    for text in ("PT SEEN WITH PELENATITA AND QWENDOLYX TODAY, CALM.",
-                 "pt seen with pelenatita and qwendolyx today, calm."):
-        assert not [f for f in engine.detect(text) if f.recognizer == "SafetyNet"]
+@pytest.mark.parametrize("text,names", [
+    ("speaker_b: yeah so taufa and me went down the river after school", ["taufa"]),
+    ("client: i rang akinwale but he never picks up, akinwale is like that", ["akinwale", "akinwale"]),
+    ("PT VISITED BY SEUN AND DELROY THIS PM. SEUN UPSET.", ["SEUN", "DELROY", "SEUN"]),
+])
+def test_high_takes_listed_names_in_caseless_text(text, names):
+    got = [text[f.start:f.end] for f in unknown_words(text, [], level="high")]
+    assert got == names
+
+
+def test_high_in_caseless_text_leaves_words_no_name_list_holds():
+    # no capital to go by: a word must be a listed name, not just unknown or name-shaped
+    for text in ("PT SEEN WITH PELENATITA AND QWENDOLYX TODAY, CALM. HEMI-PARESIS.",
+                 "pt seen with pelenatita and qwendolyx today, calm, on sertraline, on his phone all night."):
+        assert not unknown_words(text, [], level="high")
 
 
 def test_recall_key_is_validated(tmp_path):
@@ -168,3 +180,28 @@ def test_high_leaves_a_sentence_opening_word_joined_to_no_name(engine):
 ])
 def test_high_leaves_plurals_states_and_eponyms(engine, text):
     assert not [f for f in engine.detect(text) if f.recognizer == "SafetyNet"]
+
+
+@pytest.mark.parametrize("word", ["Diuret", "ambulat", "SEDAT", "Ventil", "hemodyn"])
+def test_clipped_clinical_words_are_recognised(word):
+    assert clipped_word(word)
+
+
+@pytest.mark.parametrize("word", ["Taufa", "Akinwale", "Delroy", "Thandeka", "Pel"])
+def test_names_are_not_clipped_words(word):
+    assert not clipped_word(word)
+
+
+@pytest.mark.parametrize("name", ["vocabulary.txt.gz", "safe_terms.txt.gz"])
+def test_word_lists_are_sorted_for_prefix_search(name):
+    words = _word_list(name)
+    assert words == sorted(words)
+
+
+@pytest.mark.parametrize("text", [
+    "pt ambulat in hall x2, diuret given, sedat weaned",
+    "PT HEMODYN STABLE, VENTIL SETTINGS UNCHANGED",
+    "Plan: Diuret and Ambulat as tolerated.",
+])
+def test_high_leaves_clipped_shorthand(text):
+    assert not unknown_words(text, [], level="high")
