@@ -31,7 +31,7 @@ and then every other uncovered occurrence of that word.  In a lower-case or ALL-
 document (speech-to-text, shorthand), where no capital marks a proper noun, ``recall:
 high`` takes only a word of four letters or more that a name list knows (the
 lexicon's names or names-dataset's weak names) and that passes the same tests:
-"delroy", "TAUFA", not "qwendolyx" or "tiktok"'s kind of unknown word. Numbers are left to the
+"delroy", "TAUFA", not an unlisted "qwendolyx". Numbers are left to the
 identifier recognizers. The cost is precision: figures in ``benchmarks/RESULTS.md``.
 """
 from __future__ import annotations
