@@ -135,6 +135,14 @@ SPOKEN_NO = rf"(?:{NUM_TOKEN})(?:[\s-]+(?:and\s+)?{NUM_TOKEN}){{0,7}}"
 SPOKEN_UNIT = rf"(?:\s+(?:apt|apartment|unit|suite|flat)\s+{SPOKEN_NO})"
 
 NAMED_STREET_TYPE = r"(?:Street|Road|Lane|Avenue|Boulevard|Crescent|Terrace|Parade|Highway|Drive)"
+NAMED_STREET_TYPE_LOWER = r"(?:street|road|lane|avenue|boulevard|crescent|terrace|parade|highway|drive)"
+# words before a road type that name no road: "a dirt road", "the fast lane", "memory lane"
+ROAD_ADJ = (
+    r"(?:dirt|gravel|country|back|side|main|long|short|busy|quiet|same|wrong|right|left|open|"
+    r"private|public|toll|bus|bike|cycle|fast|slow|passing|memory|one-way|two-way|sealed|"
+    r"unsealed|rough|steep|windy|winding|narrow|wide|dark|empty|old|new|next|hard|test|"
+    r"long|easy|service|access|ring|slip|high|low|little|big|open|whole|entire)"
+)
 NAMED_STREET_WORD = r"(?-i:(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+))"
 
 PATTERNS = [
@@ -220,6 +228,16 @@ PATTERNS = [
         0.6,
     ),
     Rx(
+        # the same in lower case (speech-to-text, lower-cased notes), after a preposition
+        # of place: "nights at the allsups on coors road", "walks down rye lane", "lives
+        # off penlan road"; not an idiom or a road of no name ("down memory lane", "on a
+        # dirt road", "up the road", "in the fast lane")
+        "named_street_no_house_lower",
+        rf"(?<=\b(?:on|off|along|down|up|onto|near|from|past|via|at)[ \t]+)"
+        rf"(?P<phi>(?:(?!{STOP}\b|{ROAD_ADJ}\b)[a-z][a-z'’]+(?:-[a-z]+)?[ \t]+){{1,3}}(?-i:{NAMED_STREET_TYPE_LOWER}))(?![\w'’-])",
+        0.55,
+    ),
+    Rx(
         "numbered_street_no_house",
         # "lives on 5th Avenue" -- a numbered street without house number
         rf"\b(?:on|at|off|near)\s+(?P<phi>\d{{1,3}}(?:st|nd|rd|th)\s+{SUFFIX})",
@@ -271,6 +289,7 @@ GATES = {
                                  "lot", "room", "rm", "villa", "house", "#"),
     "spoken_street_address": _NUMBER_WORDS,
     "named_street_no_house": re.compile(r"[a-z] (?:Street|Road|Lane|Avenue|Boulevard|Crescent|Terrace|Parade|Highway|Drive)\b"),
+    "named_street_no_house_lower": re.compile(r"[a-z] (?:street|road|lane|avenue|boulevard|crescent|terrace|parade|highway|drive)\b"),
     "numbered_street_no_house": re.compile(r"\d(?:st|nd|rd|th)\s", re.IGNORECASE),
     "po_box": ("box", "bag"),
     "rural_route_explicit": ("route", "rmb"),
