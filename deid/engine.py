@@ -128,8 +128,9 @@ _DATE_WORD = regex.compile(
 _EXT_TOKEN = regex.compile(r"[\p{L}\p{N}'’.]+")
 # a weekday written right before a date ("Friday 7 March", "Thurs the 13th", "Monday,
 # March 24"): part of the date
+# and "mid-" glued to a month ("mid-January", "mid-Feb")
 _WEEKDAY_BEFORE = regex.compile(
-    r"(?<![\p{L}\p{N}])(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+$",
+    r"(?<![\p{L}\p{N}])(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+|mid-)$",
     regex.IGNORECASE,
 )
 

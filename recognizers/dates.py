@@ -99,7 +99,8 @@ DATE_CUE = (
     rf"through|thru|starting|started|effective|as\s+of|seen|admitted|admission|"
     rf"discharged?|d/c|next|last|appt|appointment|review|than\s+on|"
     rf"developed|placed|removed|inserted|pulled|changed|transferred|scheduled|"
-    rf"planned|booked|due|(?-i:OR)|{WEEKDAY})"
+    rf"planned|booked|due|contact(?:ed)?|reviewed|follow[\s-]?up|f/u|"
+    rf"(?:week|wk)\s+(?:of|commencing|beginning|ending)|w/[ce]|(?-i:OR)|{WEEKDAY})"
 )
 HOLIDAY = (
     r"(?:christmas(?:\s+(?:eve|day))?|xmas(?:\s+(?:eve|day))?|"
@@ -250,6 +251,12 @@ PATTERNS = [
         0.85,
     ),
     Rx(
+        # the legal form: "this 5th day of May 2025", "the 21st day of March"
+        "nth_day_of_month",
+        rf"(?<![\w.,:/])(?P<phi>{DAY_ORD}\s+day\s+of\s+{MONTH}(?!\w)(?:,?\s*{YEAR}(?!\d))?)",
+        0.85,
+    ),
+    Rx(
         "month_year",
         rf"\b{MONTH}(?:\s+of)?,?\s*{YEAR}(?!\d)",
         0.85,
@@ -273,7 +280,9 @@ PATTERNS = [
         rf"(?=\d{{1,2}}(?:st|nd|rd|th)\b)(?<![\w.])(?P<phi>{DAY}{ORD})\b"
         rf"(?<=\b(?:(?:on|since|by|until|till|from|before|after|through|starting|{WEEKDAY})"
         rf"\s+(?:the\s+)?|(?:it[’']?s|it\s+is|today\s+is|today[’']?s|is|was|be|around|"
-        rf"about|due|booked\s+for|set\s+for|scheduled\s+for|planned\s+for)\s+the\s+|"
+        rf"about|due|booked\s+for|set\s+for|scheduled\s+for|planned\s+for|"
+        rf"follow[\s-]?up|f/u|review|appt|appointment|seen|next|contact|court|hearing|to|"
+        rf"(?:week|wk)\s+(?:of|commencing|beginning|ending))\s+the\s+|"
         # "on the evening of the 20th", "the weekend of the 3rd"
         rf"(?:morning|afternoon|evening|night|day|weekend|week|end|start|beginning|middle)"
         rf"\s+of\s+the\s+)\d{{1,2}}{ORD})"
@@ -286,7 +295,7 @@ PATTERNS = [
         r"lap|quarter|inning|period|shift|episode|admission|hospitali[sz]ation|"
         r"attempt|overdose|relapse|marriage|wife|husband|job|post|stage|lumbar|cervical|"
         r"thoracic|intercostal|ics|space|metacarpal|metatarsal|digit|cranial|nerve|"
-        r"heart\s+sound|hs|division|year|phase|level|person|people|kid|born|grader|to|in\s+line|in\s+(?:his|her|the|their|my|our)\s+(?:family|class|year|group|team))\b"
+        r"heart\s+sound|hs|division|year|phase|level|person|people|kid|born|grader|to(?!\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b)|in\s+line|in\s+(?:his|her|the|their|my|our)\s+(?:family|class|year|group|team))\b"
         # "the 2nd of 4 children": "of" after the ordinal must lead to a month
         rf"|\s+of\b(?!\s+(?:{MONTH}|this\s+month|next\s+month|last\s+month|the\s+month)\b))",
         0.7,
@@ -436,6 +445,7 @@ GATES = {
     "slash_dot_date": ("/",),
     "month_day": _MONTHS,
     "day_month": _MONTHS,
+    "nth_day_of_month": (" day of ",),
     "month_year": _MONTHS,
     "cued_month": _MONTHS,
     "cued_ordinal_day": re.compile(r"\d(?:st|nd|rd|th)\b", re.IGNORECASE),
