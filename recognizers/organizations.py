@@ -566,7 +566,8 @@ _ROLE = (r"(?:cashier|barista|bartender|bartending|waiter|waitress|waitressing|s
          r"volunteering|coach|coaches|coaching|player|plays|played|playing|captain|captains|"
          r"worker|employee|staff|director|ceo|founder|partner|secretary|administrator|"
          r"developer|designer|consultant|salesman|saleswoman|rep|representative|machinist|"
-         r"welder|miner|operator|packer|picker|storeman|courier|stocker)")
+         r"welder|miner|operator|packer|picker|storeman|courier|stocker|member|crew|"
+         r"deckhand|steward|stewardess|pilot|soldier|sailor|contractor|specialist|planner)")
 # ... and those followed by "for" ("drives for", "plays for")
 _ROLE_FOR = (r"(?:driver|drives|drove|driving|courier|contractor|consultant|developer|designer|"
              r"rep|representative|engineer|accountant|salesman|saleswoman|volunteer|volunteers|"
@@ -652,6 +653,19 @@ PATTERNS = [
         # Harrowgate", "runs Jade Garden", "funded through Aviva"
         "employer_cue",
         rf"{EMPLOY_CUE}(?P<phi>{NAME_H})",
+        0.6,
+        flags=regex.MULTILINE,
+        validate=_cue_name_ok,
+    ),
+    Rx(
+        # membership: "a member of the Mongrel Mob", "a patched member of Black Power"
+        # (not "member of staff / the public": no capital; not "the LGBTQ community":
+        # the name must end the phrase)
+        "member_of",
+        rf"(?=\p{{L}}\p{{Ll}})(?i:(?<![\w'’])(?:member|members|membership|prospect)[ \t]+of)[ \t]+(?:(?i:the)[ \t]+)?"
+        rf"(?P<phi>{NAME_H})"
+        r"(?=[ \t]*(?:[,.;:!?)\n]|$)|[ \t]+(?i:and|for|since|in|at|until|who|but|so|when|which|from|as|with|"
+        r"before|after|during|while|till)\b)",
         0.6,
         flags=regex.MULTILINE,
         validate=_cue_name_ok,
@@ -862,6 +876,7 @@ def get_recognizers():
                       "head_of_name": _OF_START},
             gates={
                 "saint_name": ("st", "saint"),
+                "member_of": re.compile(r"(?:member|members|membership|prospect) of ", re.I),
                 "fellowship_acronym": re.compile(r"\b(?:AA|NA|CA|GA|OA|MA|SAA|SLAA|CMA|ACA|CoDA|Al-Anon|Alateen|Nar-Anon)\b"),
                 "fellowship_attend": re.compile(r"\b(?:AA|NA)\b"),
                 "fellowship_name": ("anonymous", "al-anon", "alateen", "nar-anon", "recovery"),
