@@ -127,7 +127,9 @@ COPULA_END = (
     rf"|[ \t]+(?:and\b|&)(?![ \t]+(?:\d|{NUM_WORD}\b))"  # not a range or a score ("5 and 6", "5 & 6")
     r"|[ \t]+(?:but|now|when|then|so|yet|or|too|though|although|already|soon|today|"
     r"tonight|this|next|last|because|cause|since|until|going\s+on|at\s+(?:the|that)\s+time|"
-    rf"in\s+{_MONTH}|you\s+know|i\s+think|herself|himself|myself|yourself)\b"
+    rf"in\s+{_MONTH}|you\s+know|i\s+think|herself|himself|myself|yourself|"
+    # a run-on sentence of speech: "my sister's nineteen she's at uni"
+    r"(?:she|he|they|we|i)(?:['’](?:s|re|m|d|ll|ve))?(?=\s)|(?:she|he|they|we)\s+(?:is|was|are|were|has|had|goes|lives|works))\b"
     r"|[ \t]+\p{L}[\w-]*(?:[ \t]\d{1,2})?:(?!\d)"
 )
 

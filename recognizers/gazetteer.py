@@ -58,6 +58,17 @@ def places() -> dict[str, int]:
     return out
 
 
+# a place named like a venue ("Country Club", "Church Street"): in caseless text, a venue
+_VENUE = frozenset("club centre center mall school hall station hospital church street court office".split())
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 def _fold(s: str) -> str:
     """Accents off, as the gazetteer stores every name also without them."""
     if s.isascii():
@@ -194,6 +205,13 @@ class GazetteerRecognizer(LocalRecognizer):
         if cue is not None:
             if cue in _WEAK_CUE and (first_name or lookup(words[0]) is not None and single):
                 return False
+            if common >= 0 and cue in _STRONG_CUE and size >= 4:
+                # a town of 10,000 or more whose name is two or more words of English
+                # ("grew up in moose jaw", "from long beach", "in broken hill"): the
+                # phrase is no English, even if each word is
+                core = [w.lower() for w in words if w.lower() not in _JOIN]
+                return (len(core) >= 2 and all(len(w) >= 3 and w not in _stop_words() for w in core)
+                        and core[-1] not in _VENUE)
             return common < 0 and len(key) >= 4
         return mode == "lower" and common < 0 and size >= 5 and lookup(words[0]) is None and len(key) >= 5
 

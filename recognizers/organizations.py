@@ -200,6 +200,11 @@ LOWER_HEADS = (
     r"(?:hospital|clinic|medical\s+cent(?:re|er)|health\s+cent(?:re|er)|"
     r"community\s+health(?:\s+cent(?:re|er))?|high\s+school|primary\s+school|"
     r"elementary\s+school|middle\s+school|school|university|college|academy|"
+    r"secondary\s+(?:school|college)|kindergarten|(?:boys|girls)['’]?\s+high|"
+    # bare school words ("st kilda primary", "otara intermediate"), not "X secondary to"
+    r"(?:primary|secondary|intermediate|grammar|kindy)(?=\s*(?:[,.;:!?)\n]|$)|\s+(?:and|in|on|at|"
+    r"for|with|where|but|so|since|until|when|now|this|next|last|because|or|then|is|was|he|she|"
+    r"they|i|we|my|his|her|their|every|all)\b)|"
     r"infirmary|hospice|private\s+hospital|base\s+hospital|hosp\.?)"
 )
 # generic words between a lower-case name and its head: "king memorial hospital",
@@ -612,7 +617,9 @@ LOWER_CUE = (
     rf"(?:work|works|worked|working|workin)(?:[ \t]+(?:nights|days|evenings|weekends|mornings|part[ \t-]+time|full[ \t-]+time))?[ \t]+(?:at|for)"
     r"|(?:job|jobs|shift|shifts|nights|(?:night|day|late|early|double|second|weekend)[ \t]+shifts?)[ \t]+at"
     r"|(?:job|jobs)[ \t]+with|employed[ \t]+(?:by|at)"
-    rf"|{_LEAVE}[ \t]+from|(?:studying|student|enrolled)[ \t]+at"
+    rf"|{_LEAVE}[ \t]+from|(?:studying|student|enrolled|course|courses|degree|diploma|"
+    r"classes|apprenticeship)[ \t]+at"
+    rf"|{_PLAY}[ \t]+{_SPORT}[ \t]+(?:for|with)"
     r")[ \t]+(?:the[ \t]+)?"
 )
 # lower-case speech-to-text: the employer is whatever follows, when it is not English
@@ -799,7 +806,8 @@ _CUE_START = re.compile(r"(?<![\w'’])(?=[A-Za-z][a-z])" + _trie(sorted(set(_CU
 _LOWER_START = re.compile(r"(?<![\w'’])" + _trie(sorted(set(
     "work job shift nights night day late early double second weekend laid let fired sacked "
     "dismissed made redundant resign retir quit suspended terminated stood studying student "
-    "enrolled employed".split()))))
+    "enrolled employed course degree diploma classes apprenticeship plays played playing "
+    "coaches coached coaching captains captained trains trained training".split()))))
 
 def _head_first_ok(value: str) -> bool | None:
     raws = value.split()[1:]
