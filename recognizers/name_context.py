@@ -804,6 +804,12 @@ FRAMES = (
      rf"eldest|oldest|youngest|new|old|twin|ex)[ \t]+)?{RELATIONS}(?![\p{{L}}])", " ", "strong"),
     ("appos_rel", "before", _heads(_POSSESSIVES), rf"(?:my|his|her|their|our|your)[ \t]+{RELATIONS}(?![\p{{L}}])",
      ",", "plain"),
+    # "my daughter hope is ...", "my son chase has ...", "my best mate kiri.": a first name
+    # that is mostly a word, right after a relation and before what follows a subject
+    # (checked by _AFTER_KIN_NAME; not "my mum rose early": a verb's past)
+    ("kin_name", "after", _heads(_POSSESSIVES),
+     rf"(?:my|your|his|her|our|their)[ \t]+(?:(?:best|older|younger|little|big|baby|eldest|oldest|"
+     rf"youngest|new|old|twin|ex)[ \t]+)?(?:{RELATIONS}|mate)(?![\p{{L}}])", None, "strong"),
     # "will was late", "will can bring me": "will" before a verb only a subject takes
     ("will_verb", "self", _heads("will", _MODALS + " was is has had went came got thinks wants knows says"),
      r"will", None, "will"),
@@ -844,6 +850,15 @@ _AFTER_WILL = regex.compile(
     r"does|came|comes|got|gets|thinks|thought|reckons|reckoned|wants|wanted|texted|rang|called|"
     r"knows|knew|left|took|can|could|would|should|might|must|will|and|or|but|from|to|at|in|"
     r"who|too|again|yet|['’]s|\p{L}+ed)(?![\p{L}])|\p{L}+(?:_\p{L}+)?[ \t]*\d*:)", regex.MULTILINE)
+# what follows a name that is the subject or ends the phrase: "my son chase has been",
+# "my cousin river came", "my mate kiri." (not "my son mark his calendar")
+_AFTER_KIN_NAME = regex.compile(
+    r"[ \t]*(?:[.,!?;:)\"”]|$|(?:and|is|was|are|were|has|had|has|did|does|can|could|would|will|"
+    r"should|might|must|got|gets|came|comes|went|goes|said|says|told|tells|rang|texted|called|"
+    r"she|he|they|who|['’]s|\p{L}+(?<![ius])s|\p{L}{2,}ed)(?![\p{L}])|\p{L}+(?:_\p{L}+)?[ \t]*\d*:)",
+    regex.MULTILINE)
+# a first name that is also the past of a verb: "my mum rose early", "my son left"
+_PAST_FORMS = frozenset("rose left said got won read led fed bid".split())
 _GREET_END = regex.compile(
     r"[ \t]*(?:[,!.\n]|$|(?:yeah|um|so|how|it['’]s|i|im|i['’]m|thanks|good)(?![\p{L}])|\p{L}+(?:_\p{L}+)?[ \t]*\d*:)")
 _NAME_AT = regex.compile(rf"[ \t]*,?[ \t]*({WORD})")
@@ -946,6 +961,8 @@ def dialogue_names(text: str, low: str, mode: str, toks: frozenset) -> list[tupl
                     continue
                 if side == "after" and w.lower() == "will" and not _AFTER_WILL.match(text, b):
                     continue  # "tell will be", "me and will be"
+                if name == "kin_name" and (w.lower() in _PAST_FORMS or _AFTER_KIN_NAME.match(text, b) is None):
+                    continue
                 if gate == "greet" and not _GREET_END.match(low, b):
                     continue  # "hi there", "thanks again" pass the gate only before a break
                 if side == "before" and gate != "plain" and not _prev_ok(low, a):
