@@ -9,7 +9,10 @@ Corpora (the shared ones are read from ``../shared/corpora`` and never copied):
 * ``mh_open`` / ``mh_lockbox``: the hand-written mental-health halves as shipped;
 * ``pn_open`` / ``pn_lockbox``: the PhysioNet dev split (odd patient ids) halved by
   patient, ``patient % 4 == 1`` open and ``patient % 4 == 3`` lockbox;
-* ``synthetic``: documents of the generator's test seed (3), which the model never saw.
+* ``synthetic``: documents of the generator's test seed (3), which the model never saw;
+* ``mh_open_lower`` ... ``mh_lockbox_upper``: the mental-health halves in lower case (as
+  speech-to-text writes) and in ALL CAPS (as shorthand does), character for character,
+  so the same gold spans hold: does what was learnt from capitals hold without them?
 
 Misses are printed only for open halves: asking for a lockbox's misses is refused.
 A lockbox is run for its aggregate figures, to tell learning from fitting.
@@ -26,7 +29,7 @@ from deid.evaluate import GoldDoc, Report, load_gold, score_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "corpora"
-LOCKBOXES = {"mh_lockbox", "pn_lockbox"}
+LOCKBOXES = {"mh_lockbox", "pn_lockbox", "mh_lockbox_lower", "mh_lockbox_upper"}
 
 
 def _physionet(half: int) -> list[GoldDoc]:
@@ -51,13 +54,31 @@ def _synthetic(n: int) -> list[GoldDoc]:
             for d in generate(n, seed=3)]
 
 
+def recase(text: str, case: str) -> str:
+    """``text`` in lower or upper case, one character for one (a character whose other
+    case is longer, such as "ß", stays), so gold offsets still hold."""
+    out = getattr(text, case)()
+    if len(out) == len(text):
+        return out
+    return "".join(c2 if len(c2 := getattr(c, case)()) == 1 else c for c in text)
+
+
+def _recased(path: Path, case: str) -> list[GoldDoc]:
+    return [GoldDoc(d.id, recase(d.text, case), d.spans, d.kind) for d in load_gold(str(path))]
+
+
 def corpora(n_synthetic: int) -> dict[str, callable]:
+    mh_open, mh_lock = SHARED / "mh_dev_open.jsonl", SHARED / "mh_dev_lockbox.jsonl"
     return {
-        "mh_open": lambda: load_gold(str(SHARED / "mh_dev_open.jsonl")),
-        "mh_lockbox": lambda: load_gold(str(SHARED / "mh_dev_lockbox.jsonl")),
+        "mh_open": lambda: load_gold(str(mh_open)),
+        "mh_lockbox": lambda: load_gold(str(mh_lock)),
         "pn_open": lambda: _physionet(1),
         "pn_lockbox": lambda: _physionet(3),
         "synthetic": lambda: _synthetic(n_synthetic),
+        "mh_open_lower": lambda: _recased(mh_open, "lower"),
+        "mh_lockbox_lower": lambda: _recased(mh_lock, "lower"),
+        "mh_open_upper": lambda: _recased(mh_open, "upper"),
+        "mh_lockbox_upper": lambda: _recased(mh_lock, "upper"),
     }
 
 

@@ -166,8 +166,9 @@ def test_lockbox_misses_are_refused(capsys):
     """The lockbox harness never prints a lockbox half's misses (it exits before loading)."""
     from benchmarks.lockbox import LOCKBOXES, main
 
-    assert LOCKBOXES == {"mh_lockbox", "pn_lockbox"}
+    assert LOCKBOXES == {"mh_lockbox", "pn_lockbox", "mh_lockbox_lower", "mh_lockbox_upper"}
     assert main(["--only", "mh_lockbox", "--misses", "5"]) == 2
+    assert main(["--only", "mh_lockbox_lower", "--misses", "5"]) == 2
     assert "never printed" in capsys.readouterr().err
 
 
@@ -183,3 +184,17 @@ def test_physionet_halves_split_by_patient():
     lock_ids = {d.id for d in lockbox._physionet(3)}
     assert open_ids and lock_ids and not open_ids & lock_ids
     assert {i.split("-")[0] for i in open_ids}.isdisjoint({i.split("-")[0] for i in lock_ids})
+
+
+@pytest.mark.parametrize("case", ["lower", "upper"])
+def test_recased_corpora_keep_every_offset(case):
+    """The lower-case and ALL-CAPS copies change letters only, one for one."""
+    from benchmarks.lockbox import recase
+
+    text = "Dana Kowalski (41) lives in Łódź; Straße 5, Ärzte: İlker."
+    out = recase(text, case)
+    assert len(out) == len(text)
+    assert out == "".join(c if len(getattr(c, case)()) != 1 else getattr(c, case)() for c in text)
+    wrong = str.isupper if case == "lower" else str.islower
+    assert not [c for c in out if wrong(c) and len(getattr(c, case)()) == 1]
+    assert "İ" in out if case == "lower" else "ß" in out  # their other case is two characters
