@@ -10,8 +10,9 @@ Detection runs in five steps:
    the profile's allow-list are dropped; weak model spans that extend a confident
    finding are kept;
 3. the client card's known values are added (``deid.client_card``);
-4. confidently found values are propagated to their other occurrences in the
-   document (``deid.propagation``);
+4. a quoted nickname or a closing initial right after a person found joins the people
+   ('patrick ("paddy", 61)', "rubina b.,"); confidently found values are propagated to
+   their other occurrences in the document (``deid.propagation``);
 5. findings are grown to whole words and merged into non-overlapping spans; an age
    right after a person found is added ("yesenia (17)", "MASON, 5 MONTHS");
 6. with a ``recall: max`` profile, every word left that is not known to be safe is
@@ -44,6 +45,7 @@ from .profiles import Profile, load_profile
 from .propagation import propagate
 from .safety_net import unknown_words
 from .recognizers.ages import ages_after_people
+from .recognizers.name_context import after_people
 
 log = logging.getLogger("deid")
 
@@ -371,6 +373,10 @@ class Deidentifier:
         if card is not None:
             kept.extend(card.find(text))
         kept = merge_overlaps(kept)
+        extra = after_people(text, [(f.start, f.end) for f in kept if f.entity_type == "PERSON"])
+        if extra:
+            kept = merge_overlaps(kept + [Finding(s, e, "PERSON", 0.6, "ContextNameRecognizer", pattern="after_person_found")
+                                          for s, e in extra])
         spread = propagate(text, kept, self._is_common, self._veto)
         kept.extend(f for f in spread if not (allowed and _only_allowed(text, f, allowed, ends)))
         kept = merge_overlaps([_with_weekday(text, expand_to_words(text, f)) for f in kept])

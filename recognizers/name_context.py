@@ -1090,3 +1090,28 @@ PAREN = Ctx("name_paren_relation", "x", "", 0.7, "rel", anchor="right")
 
 def get_recognizers():
     return [ContextNameRecognizer()]
+
+
+# ---------------------------------------------------------------- after a person found
+# A quoted nickname right after a person that any recognizer found ('patrick ("paddy",
+# 61)', 'BRIDGET MCDONAGH ("BIDDY")', 'Stanisław "Stan" Wójcik'), and an initial closing a
+# name in a list ("rubina b., kayleigh t."): in every case mode, since the person, not
+# the capitals, is the evidence.
+_NICK_AFTER = regex.compile(
+    rf"[ \t]*(?:\([ \t]*)?[\"“'‘](?P<q>{_NICK})[\"”'’](?=[ \t]*(?:[),;:]|[ \t]\p{{L}}|$))", regex.MULTILINE)
+_INITIAL_AFTER = regex.compile(r"[ \t]+(?P<i>\p{L}\.)(?=[ \t]*(?:[,;)\n]|$))", regex.MULTILINE)
+
+
+def after_people(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Nicknames and closing initials right after each ``(start, end)`` of a person."""
+    mode = case_mode(text)
+    out = []
+    for _, end in people:
+        m = _NICK_AFTER.match(text, end)
+        if m is not None and _nick_ok(m.group("q"), mode, True):
+            out.append(m.span("q"))
+            continue
+        m = _INITIAL_AFTER.match(text, end)
+        if m is not None and m.group("i")[0].lower() not in "ai":  # "... with Sam a." / "I."
+            out.append((end, m.end("i")))
+    return out
