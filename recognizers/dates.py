@@ -171,6 +171,20 @@ PATTERNS = [
         validate=_numeric_date_ok,
     ),
     Rx(
+        # day.month with a zero-padded month after a date cue: "back on 28.02", "since
+        # 03.11" (bare, "28.02" is a decimal)
+        "cued_dotted_day_month",
+        rf"(?=\d\d\.\d\d)(?<![\w./:-])(?P<phi>(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2]))"
+        rf"(?<=\b{DATE_CUE}[\s:,]+(?:the\s+)?\d\d\.\d\d)(?![\w/]|[.:,-]\d){UNIT_AFTER}",
+        0.7,
+    ),
+    Rx(
+        # a range of days in one zero-padded month: "admitted 14-15/02", "away 28–30/06"
+        "day_range_padded_month",
+        r"(?<![\w./:-])(?:0?[1-9]|[12]\d|3[01])[-–](?:0?[1-9]|[12]\d|3[01])/0[1-9](?![\w/]|[.:,-]\d)",
+        0.7,
+    ),
+    Rx(
         "month_year_numeric",
         rf"(?<![\w./:-])(?:0?[1-9]|1[0-2])/{YEAR4}(?![\w/]|[.:-]\d)",
         0.7,
@@ -458,6 +472,8 @@ GATES = {
         "final day", "civic", "hogmanay", "bank holiday",
     ),
     "cued_dotted_date": re.compile(r"\d\.\d{1,2}\.\d\d"),
+    "cued_dotted_day_month": re.compile(r"\d\d\.[01]\d"),
+    "day_range_padded_month": re.compile(r"\d[-–]\d{1,2}/0"),
     "season_year": ("spring", "summer", "autumn", "fall", "winter"),
 }
 
@@ -466,7 +482,7 @@ GATES = {
 # Day-first short dates ("on 17/02") are a British/Australian habit; in a note that
 # writes ventilator settings or 24-hour clock times (US ICU style) the same shape is a
 # pressure pair ("on 14/5") and the rule is off for the whole document.
-DAY_FIRST_ONLY = {"cued_day_month", "padded_day_month"}
+DAY_FIRST_ONLY = {"cued_day_month", "padded_day_month", "cued_dotted_day_month", "day_range_padded_month"}
 _ICU_NOTE = re.compile(
     rf"\b(?:{PRESSURE_WORDS}|fio2|vent|ventilator|extubated|intubated|abg)\b"
     r"|(?:\bat|@)\s*(?:[01]\d|2[0-3])[0-5]\d(?!\d)"
