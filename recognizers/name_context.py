@@ -608,9 +608,8 @@ class ContextNameRecognizer(LocalRecognizer):
                     self._emit(text, span[0], span[1], mode, PAREN, results, seen)
             pos = text.find("(", pos + 1)
         self._attendance(text, mode, toks, results, seen)
-        if mode != "upper":
-            for a, b, fr in dialogue_names(text, low, mode, toks) + nicknames(text, low, mode, toks):
-                self._add(results, seen, a, b, 0.8, fr)
+        for a, b, fr in dialogue_names(text, low, mode, toks) + nicknames(text, low, mode, toks):
+            self._add(results, seen, a, b, 0.8, fr)
         self._vocatives(text, low, toks, results, seen)
         for c in LINE:
             for mm in c.regex.finditer(text):
@@ -1012,7 +1011,7 @@ NICK_CUE_RX = regex.compile(
     r"(?i:prefers(?:[ \t]+to[ \t]+be[ \t]+(?:called|known[ \t]+as))?|pref(?:erred)?\.?[ \t]+name(?:[ \t]+is)?|"
     r"preferred|goes[ \t]+by(?:[ \t]+the[ \t]+name)?|go[ \t]+by|known[ \t]+as|aka|a\.k\.a\.?|"
     r"nicknamed|nickname(?:[ \t]+is)?|(?:likes|asked|wants)[ \t]+to[ \t]+be[ \t]+called|"
-    r"call(?:s|ed)?[ \t]+(?:him|her|them|me)(?:sel(?:f|ves))?)"
+    r"call(?:s|ed)?[ \t]+(?:him|her|them|me)(?:sel(?:f|ves))?(?![\p{L}]))"
     rf"[ \t]*[:,]?[ \t]*(?:{_Q}|(?P<u>{WORD}))")
 _NICK_HEADS = frozenset("prefers pref preferred goes go known aka a nicknamed nickname likes asked wants call calls called".split())
 # a quoted name right after a name, in brackets or not: 'Agnieszka W. ("Aga")'
