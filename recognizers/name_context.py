@@ -611,6 +611,11 @@ class ContextNameRecognizer(LocalRecognizer):
         for a, b, fr in dialogue_names(text, low, mode, toks) + nicknames(text, low, mode, toks):
             self._add(results, seen, a, b, 0.8, fr)
         self._vocatives(text, low, toks, results, seen)
+        if mode != "mixed" and "." in text:
+            for m in CASELESS_INITIALS.finditer(text):
+                k = m.group("i").lower().replace(".", "")
+                if k not in _DOTTED_ABBREVIATIONS and k not in headings():
+                    self._add(results, seen, *m.span("i"), 0.7, "caseless_initials")
         for c in LINE:
             for mm in c.regex.finditer(text):
                 s, e = mm.span("phi")
@@ -1089,6 +1094,24 @@ PAREN = Ctx("name_paren_relation", "x", "", 0.7, "rel", anchor="right")
 
 def get_recognizers():
     return [ContextNameRecognizer()]
+
+
+# ---------------------------------------------------------------- initials, no case
+# In lower-case or ALL-CAPS notes a client written as initials has no capitals to go by
+# ("case 1: j.p., 20,", "SESSION 5: K.O. DISCLOSED"): dotted initials are a person where
+# a person stands (a case or client label before them, an age or a verb only people do
+# after them), unless they spell a common dotted abbreviation.
+_DOTTED_ABBREVIATIONS = frozenset(
+    "eg ie am pm nb cf ps us uk usa vs dc ot pt rn md gp aa na er or iv im po od bid tid qid "
+    "qd prn dob aka etc ad bc bs rt rr hr bp cv gu gi ns ng og et ue le ms cp ct ua ob ed np pa "
+    "lr sob npo".split())
+CASELESS_INITIALS = regex.compile(
+    r"(?<![\p{L}\p{N}.])(?:(?<=(?i:case[ \t]+\d{1,2}|client|patient|pt|re|with|and|whether|for|"
+    r"to|by|from)[ \t]*:?[ \t]*[\"“]?)(?P<i>(?:\p{L}\.){2,3})"
+    r"|(?P<i>(?:\p{L}\.){2,3})(?=[\"”]?[ \t]*(?:,[ \t]*\d|[ \t]+(?i:is|was|has|had|said|says|reports|"
+    r"reported|denies|denied|disclosed|discloses|wants|wanted|agreed|agrees|attended|attends|"
+    r"described|describes|presented|presents|shared|stated|states|feels|felt|continues|remains)\b)))"
+    r"(?![\p{L}\p{N}])")
 
 
 # ---------------------------------------------------------------- after a person found
