@@ -271,6 +271,15 @@ PATTERNS = [
         0.85,
     ),
     Rx(
+        # a school term, semester or quarter of a year: "Term 3, 2024", "Q1 2025",
+        # "semester two 2023", "the first half 2024"
+        "period_year",
+        r"\b(?:(?-i:Q)[1-4]|(?:term|semester|trimester|quarter)[ \t]+(?:[1-4]|one|two|three|four)"
+        r"|(?:first|second|third|fourth|last|1st|2nd|3rd|4th)[ \t]+(?:term|semester|trimester|quarter|half))"
+        rf",?[ \t]+{YEAR4}(?!\d)",
+        0.8,
+    ),
+    Rx(
         "month_year",
         rf"\b{MONTH}(?:\s+of)?,?\s*{YEAR}(?!\d)",
         0.85,
@@ -460,6 +469,7 @@ GATES = {
     "month_day": _MONTHS,
     "day_month": _MONTHS,
     "nth_day_of_month": (" day of ",),
+    "period_year": re.compile(r"(?:Q[1-4]|[Tt]erm|[Ss]emester|[Tt]rimester|[Qq]uarter|[Hh]alf)\b"),
     "month_year": _MONTHS,
     "cued_month": _MONTHS,
     "cued_ordinal_day": re.compile(r"\d(?:st|nd|rd|th)\b", re.IGNORECASE),
