@@ -18,7 +18,7 @@ from typing import Optional
 import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
-from ._base import make_result
+from ._base import LazyRegex, make_result
 from .eponyms import is_eponym
 from .name_lexicon import (
     _common, case_mode, hand_ambiguous, headings, is_hand_word, lookup, word_first_names, wordness,
@@ -825,7 +825,7 @@ def _head_pairs(heads: str) -> tuple[tuple[str, str], ...]:
     return tuple((x, TOK.match(x).group() if TOK.match(x) else "") for x in heads.split("|"))
 
 
-_FRAME_RX = [(n, side, _head_pairs(h), regex.compile(c),
+_FRAME_RX = [(n, side, _head_pairs(h), LazyRegex(c),
               frozenset(p.replace("|", " ").split()) if side != "before" and p else p, g)
              for n, side, h, c, p, g in FRAMES]
 _GATES = {f[0]: f[5] for f in _FRAME_RX}
@@ -856,7 +856,7 @@ _AFTER_WILL = regex.compile(
     r"who|too|again|yet|['’]s|\p{L}+ed)(?![\p{L}])|\p{L}+(?:_\p{L}+)?[ \t]*\d*:)", regex.MULTILINE)
 # what follows a name that is the subject or ends the phrase: "my son chase has been",
 # "my cousin river came", "my mate kiri." (not "my son mark his calendar")
-_AFTER_KIN_NAME = regex.compile(
+_AFTER_KIN_NAME = LazyRegex(
     r"[ \t]*(?:[.,!?;:)\"”]|$|(?:and|is|was|are|were|has|had|has|did|does|can|could|would|will|"
     r"should|might|must|got|gets|came|comes|went|goes|said|says|told|tells|rang|texted|called|"
     r"she|he|they|who|['’]s|\p{L}+(?<![ius])s|\p{L}{2,}ed)(?![\p{L}])|\p{L}+(?:_\p{L}+)?[ \t]*\d*:)",
@@ -1105,7 +1105,7 @@ _DOTTED_ABBREVIATIONS = frozenset(
     "eg ie am pm nb cf ps us uk usa vs dc ot pt rn md gp aa na er or iv im po od bid tid qid "
     "qd prn dob aka etc ad bc bs rt rr hr bp cv gu gi ns ng og et ue le ms cp ct ua ob ed np pa "
     "lr sob npo".split())
-CASELESS_INITIALS = regex.compile(
+CASELESS_INITIALS = LazyRegex(
     r"(?<![\p{L}\p{N}.])(?:(?<=(?i:case[ \t]+\d{1,2}|client|patient|pt|re|with|and|whether|for|"
     r"to|by|from)[ \t]*:?[ \t]*[\"“]?)(?P<i>(?:\p{L}\.){2,3})"
     r"|(?P<i>(?:\p{L}\.){2,3})(?=[\"”]?[ \t]*(?:,[ \t]*\d|[ \t]+(?i:is|was|has|had|said|says|reports|"
@@ -1119,9 +1119,9 @@ CASELESS_INITIALS = regex.compile(
 # 61)', 'BRIDGET MCDONAGH ("BIDDY")', 'Stanisław "Stan" Wójcik'), and an initial closing a
 # name in a list ("rubina b., kayleigh t."): in every case mode, since the person, not
 # the capitals, is the evidence.
-_NICK_AFTER = regex.compile(
+_NICK_AFTER = LazyRegex(
     rf"[ \t]*(?:\([ \t]*)?[\"“'‘](?P<q>{_NICK})[\"”'’](?=[ \t]*(?:[),;:]|[ \t]\p{{L}}|$))", regex.MULTILINE)
-_INITIAL_AFTER = regex.compile(r"[ \t]+(?P<i>\p{L}\.)(?=[ \t]*(?:[,;)\n]|$))", regex.MULTILINE)
+_INITIAL_AFTER = LazyRegex(r"[ \t]+(?P<i>\p{L}\.)(?=[ \t]*(?:[,;)\n]|$))", regex.MULTILINE)
 
 
 def after_people(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
