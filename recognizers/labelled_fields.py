@@ -21,7 +21,10 @@ spaces, letter prefixes and trailing check letters.  The labels live in
   sentence end), only when it looks like a name: capitalised words, at most eight, no
   digits, not a sentence, not a stock answer ("N/A", "Retired", "Self-employed": the
   ``[not a name]`` list).  A PERSON field whose value ends in an organisation head word
-  ("GP: Elm Road Surgery") is reported as ORGANIZATION.
+  ("GP: Elm Road Surgery") is reported as ORGANIZATION.  In a lower-case or ALL-CAPS
+  document, where nothing is capitalised, any words will do if there are at most six and
+  none reads as a sentence or a stock answer ("insurer: southern cross health", not
+  "gp: to review next week").
 
 Speed: labels are tried only at the words that can start one (from the text's set of
 distinct words, shared with identifiers.py), each with one anchored match.
@@ -35,7 +38,7 @@ import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from ._base import LazyRegex, make_result, match_at
-from .name_lexicon import is_common_word
+from .name_lexicon import case_mode, is_common_word
 from .identifiers import DATA_DIR, glued_unit, number_words, read_sections, word_positions, word_set
 
 SCORES = {"code": 0.65, "phone": 0.7, "name": 0.6}
@@ -124,6 +127,12 @@ _CONNECT = {"of", "and", "the", "de", "la", "le", "du", "da", "di", "del", "dell
             "den", "y", "for", "on", "upon", "at", "in", "&", "'n'"}
 _TITLE_WORD = regex.compile(r"(?:\p{Lu}[\p{Ll}\p{Lu}'’.\-]*|\p{Lu}{2,6})")
 _TITLES = {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "rev", "sr", "sister", "fr"}
+# in lower-case or ALL-CAPS text a field value with one of these words is a sentence
+_SENTENCE_WORDS = frozenset(
+    "i he she they we you it is was are were be been to will would can could has have had not "
+    "no none nil unknown unemployed retired declined n/a na nk tbc tba see as per same pending "
+    "with without if when then this that these those my his her their our your a an".split())
+_CASELESS_WORD = regex.compile(r"[\p{L}][\p{L}'’.\-&]*|&")
 
 
 def _geo_codes() -> frozenset:
@@ -258,15 +267,23 @@ class LabelledFieldRecognizer(LocalRecognizer):
             return None
         if _norm(value) in not_names or _norm(toks[0]) in not_names:
             return None
+        caseless = case_mode(text) != "mixed"
+        if caseless:
+            # speech-to-text or shorthand: no capitals to go by, so the words must not
+            # read as a sentence ("gp: to review next week", "NOK: SHE IS AWARE")
+            if len(toks) > 6 or any(t.lower().strip(".,'’") in _SENTENCE_WORDS for t in toks):
+                return None
+            if not all(_CASELESS_WORD.fullmatch(t) for t in toks):
+                return None
         titled = 0
         for i, t in enumerate(toks):
             if t.lower() in _CONNECT and 0 < i < len(toks) - 1:
                 continue
-            if not _TITLE_WORD.fullmatch(t):
+            if not caseless and not _TITLE_WORD.fullmatch(t):
                 return None
             titled += not t.isupper()
-        if titled == 0:
-            return None  # ALL-CAPS text: headings and shouted notes, not names
+        if titled == 0 and not caseless:
+            return None  # ALL-CAPS lines in mixed text: headings and shouted notes, not names
         words = [t.strip(".'’") for t in toks if t.lower() not in _CONNECT]
         if len(words) == 1 and is_common_word(words[0]):
             return None
