@@ -196,16 +196,25 @@ WEAK_HEAD = _heads(WEAK_HEADS)
 LEGAL_HEAD = _heads(LEGAL)
 SUFFIX_HEAD = _heads(SUFFIX)
 ALL_HEAD = _heads(list(HEAD_FLAGS))
+# services and public bodies whose head is an ordinary word: in lower case only after a
+# name word that is no English word ("southwark council", "lisburn road psychotherapy",
+# not "the housing council", "her care team")
+LOWER_WEAK_SERVICE = (
+    r"(?:(?:nhs\s+)?(?:foundation\s+)?trust|(?:city\s+|district\s+|county\s+|borough\s+|shire\s+)?council|"
+    r"health\s+plan|psychotherapy|counsell?ing(?:\s+service)?|(?:community\s+)?mental\s+health\s+team|"
+    r"(?:fire|police|sheriff['’]?s)\s+department|health\s+board|health\s+service)"
+)
 LOWER_HEADS = (
     r"(?:hospital|clinic|medical\s+cent(?:re|er)|health\s+cent(?:re|er)|"
     r"community\s+health(?:\s+cent(?:re|er))?|high\s+school|primary\s+school|"
     r"elementary\s+school|middle\s+school|school|university|college|academy|"
     r"secondary\s+(?:school|college)|kindergarten|(?:boys|girls)['’]?\s+high|"
     # bare school words ("st kilda primary", "otara intermediate"), not "X secondary to"
-    r"(?:primary|secondary|intermediate|grammar|kindy)(?=\s*(?:[,.;:!?)\n]|$)|\s+(?:and|in|on|at|"
+    r"(?:primary|secondary|intermediate|grammar|kindy|elementary)(?=\s*(?:[,.;:!?)\n]|$)|\s+(?:and|in|on|at|"
     r"for|with|where|but|so|since|until|when|now|this|next|last|because|or|then|is|was|he|she|"
     r"they|i|we|my|his|her|their|every|all)\b)|"
-    r"infirmary|hospice|private\s+hospital|base\s+hospital|hosp\.?)"
+    r"infirmary|hospice|private\s+hospital|base\s+hospital|hosp\.?|"
+    rf"{LOWER_WEAK_SERVICE})"
 )
 # generic words between a lower-case name and its head: "king memorial hospital",
 # "north lakeside community hospital"
@@ -361,6 +370,8 @@ def _lower_ok(value: str) -> bool | None:
         return False
     if _verb_form(words[-1]):
         return False  # "skipping school", "missed school", "she loves school": a verb and its object
+    if regex.search(rf"\s{LOWER_WEAK_SERVICE}$", value) and all(is_common_word(w) for w in words if w != "st"):
+        return False  # "the housing council", "her care team"
     return None
 
 
