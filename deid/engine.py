@@ -14,7 +14,8 @@ Detection runs in five steps:
    ('patrick ("paddy", 61)', "rubina b.,"); confidently found values are propagated to
    their other occurrences in the document (``deid.propagation``);
 5. findings are grown to whole words and merged into non-overlapping spans; an age
-   right after a person found is added ("yesenia (17)", "MASON, 5 MONTHS");
+   right after a person found is added ("yesenia (17)", "MASON, 5 MONTHS"), and the
+   suburb and town after a street address found ("12 elm st, partick, glasgow");
 6. with a ``recall: max`` profile, every word left that is not known to be safe is
    removed too (``deid.safety_net``).
 
@@ -44,6 +45,7 @@ from .operators import build_operators
 from .profiles import Profile, load_profile
 from .propagation import propagate
 from .safety_net import unknown_words
+from .recognizers.addresses import places_after_address
 from .recognizers.ages import ages_after_people
 from .recognizers.name_context import after_people
 
@@ -381,9 +383,12 @@ class Deidentifier:
         kept.extend(f for f in spread if not (allowed and _only_allowed(text, f, allowed, ends)))
         kept = merge_overlaps([_with_weekday(text, expand_to_words(text, f)) for f in kept])
         ages = ages_after_people(text, [(f.start, f.end) for f in kept if f.entity_type == "PERSON"])
-        if ages:
-            kept = merge_overlaps(kept + [Finding(s, e, "AGE", 0.6, "AgeRecognizer", pattern="after_person_found")
-                                          for s, e in ages])
+        places = places_after_address(text, [(f.start, f.end) for f in kept if f.entity_type == "STREET_ADDRESS"])
+        if ages or places:
+            kept = merge_overlaps(
+                kept + [Finding(s, e, "AGE", 0.6, "AgeRecognizer", pattern="after_person_found") for s, e in ages]
+                + [Finding(s, e, "LOCATION", 0.6, "StreetAddressRecognizer", pattern="after_address_found")
+                   for s, e in places])
         if self.profile.recall in ("max", "high"):
             kept = merge_overlaps(kept + unknown_words(text, kept, safe=self._allow_words,
                                                        level=self.profile.recall, veto=self._veto))

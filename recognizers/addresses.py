@@ -22,6 +22,7 @@ is LOCATION (places.py) and the postcode ZIP_CODE (postcodes.py).
 from __future__ import annotations
 
 import re
+import regex
 
 from ._anchored import GatedRegexRecognizer
 from ._base import Rx
@@ -315,3 +316,36 @@ def get_recognizers():
             context=["address", "mail", "postal", "lives", "route"],
         ),
     ]
+
+
+# ---- the rest of an address line after a street found (any case) --------------------
+# "47 Dowanhill Street, Partick, Glasgow G11 5QR", "18 corporation road, grangetown,
+# cardiff": the comma-separated words after a street address are its suburb and town,
+# however they are written; a segment with a stop word ("12 Elm St, near the park") or
+# a state or country ("..., Victoria") ends the line.
+_SEGMENT = regex.compile(
+    r"[ \t]*,[ \t]*(?P<seg>\p{L}[\p{L}'’.\-]*(?:[ \t]+\p{L}[\p{L}'’.\-]*){0,2})"
+    r"(?=[ \t]*(?:[,\n]|$|\.(?:\s|$)|[ \t]+(?:\p{L}{1,3}\d|\d{4})))", regex.MULTILINE)
+_SEGMENT_JOIN = frozenset("upon on de la le sur".split())
+
+
+def places_after_address(text: str, addresses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Suburb and town segments right after each ``(start, end)`` of a street address."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from ._geo import AU_STATES, CA_PROVINCES, STATE_NAMES, US_CLEAN
+
+    states = {s.lower() for s in STATE_NAMES} | {s.lower() for s in US_CLEAN | set(AU_STATES) | set(CA_PROVINCES)}
+    out = []
+    for _, end in addresses:
+        for _ in range(3):
+            m = _SEGMENT.match(text, end)
+            if m is None:
+                break
+            seg = m.group("seg")
+            words = [w.lower().strip(".") for w in seg.split()]
+            if seg.lower() in states or any(w in STOP_WORDS and w not in _SEGMENT_JOIN for w in words):
+                break
+            out.append(m.span("seg"))
+            end = m.end()
+    return out
