@@ -68,8 +68,12 @@ class AnchoredRecognizer(LocalRecognizer):
         entity = self.supported_entities[0]
         if entities and entity not in entities:
             return []
+        return self._run(text, self.rules)
+
+    def _run(self, text: str, rules) -> list[RecognizerResult]:
+        entity = self.supported_entities[0]
         out: list[RecognizerResult] = []
-        for rule in self.rules:
+        for rule in rules:
             for m in rule.anchor_re.finditer(text):
                 a = m.start()
                 bm = rule.before_re.search(text, max(0, a - rule.window), a)

@@ -122,8 +122,12 @@ class RegexRecognizer(LocalRecognizer):
             return []
         if self.prefilter is not None and self.prefilter.search(text) is None:
             return []
+        return self._run(text, self._active(text))
+
+    def _run(self, text: str, patterns: Iterable[Rx]) -> list[RecognizerResult]:
+        entity = self.supported_entities[0]
         results: list[RecognizerResult] = []
-        for rx in self._active(text):
+        for rx in patterns:
             has_phi = None  # read from the first match: a pattern tried nowhere is never compiled
             for m in self._matches(rx, text):
                 if has_phi is None:

@@ -38,6 +38,9 @@ an apposition ("Marigold, a Thai restaurant"); fans ("a Carrickmore supporter", 
 after "attends"; never "NA 135", "AA gradient") and employee assistance programmes
 ("the KFD employee assistance program", "the EAP (Brightway)").
 
+An ALL-CAPS document says no more than a lower-case one, so the lower-case rules run on
+it too, on its lower-cased copy ("I DO NIGHTS AT THE QUIKSTOP").
+
 Last, well-known employers, chains, insurers and charities by name
 (``data/org_names.txt``, CC0), in lower case too when the name is no English word
 ("woolies"), and a saint's name alone ("St. Mary's", "St Agnes": nearly always a
@@ -454,6 +457,16 @@ ANCHOR_RULES = [
 ]
 
 
+def _caps_as_lower(text: str):
+    """An ALL-CAPS document in lower case, one character for one (None otherwise)."""
+    from .name_lexicon import case_mode
+
+    if case_mode(text) != "upper":
+        return None
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c2 if len(c2 := c.lower()) == 1 else c for c in text)
+
+
 class _OrgAnchored(AnchoredRecognizer):
     """AnchoredRecognizer whose weak-head and supporter matches are checked against the
     text around them (sentence starts, generic words)."""
@@ -477,6 +490,9 @@ class _OrgAnchored(AnchoredRecognizer):
                     continue
                 r.start, r.end = span
             out.append(r)
+        low = _caps_as_lower(text)
+        if low is not None:  # ALL CAPS says no more than lower case: the lower-case rules too
+            out.extend(self._run(low, [r for r in self.rules if r.name.startswith("lower_")]))
         return out
 
 
@@ -861,6 +877,13 @@ class _StartedRegex(GatedRegexRecognizer):
     def __init__(self, *args, starters=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.starters = dict(starters or {})
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        out = super().analyze(text, entities, nlp_artifacts)
+        low = _caps_as_lower(text) if out is not None else None
+        if low is not None and not (entities and self.supported_entities[0] not in entities):
+            out = out + self._run(low, [rx for rx in self.patterns if rx.name.startswith("lower_")])
+        return out
 
     def _matches(self, rx, text):
         starter = self.starters.get(rx.name)
