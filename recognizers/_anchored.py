@@ -97,6 +97,16 @@ class AnchoredRecognizer(LocalRecognizer):
         return out
 
 
+def caps_as_lower(text: str) -> Optional[str]:
+    """An ALL-CAPS document in lower case, one character for one (None otherwise)."""
+    from .name_lexicon import case_mode
+
+    if case_mode(text) != "upper":
+        return None
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c2 if len(c2 := c.lower()) == 1 else c for c in text)
+
+
 class GatedRegexRecognizer(RegexRecognizer):
     """Like ``_base.RegexRecognizer`` but each pattern may have a *gate*.
 
@@ -107,10 +117,21 @@ class GatedRegexRecognizer(RegexRecognizer):
     """
 
     def __init__(self, entity: str, patterns, name: str, context=None, gates=None,
-                 prefilter: Optional[str] = None) -> None:
+                 prefilter: Optional[str] = None, caps_as_lower: Iterable[str] = ()) -> None:
         super().__init__(entity, patterns, name=name, context=context)
         self.gates = dict(gates or {})
         self.prefilter = re.compile(prefilter, re.IGNORECASE) if prefilter else None
+        # patterns written for lower-case text that also run on an ALL-CAPS document's
+        # lower-cased copy (capitals say nothing there either)
+        self._lower_rules = [rx for rx in self.patterns if rx.name in set(caps_as_lower)]
+
+    def analyze(self, text: str, entities, nlp_artifacts=None):
+        out = super().analyze(text, entities, nlp_artifacts)
+        if self._lower_rules and not (entities and self.supported_entities[0] not in entities):
+            low = caps_as_lower(text)
+            if low is not None:
+                out = out + self._run(low, [rx for rx in self._active(low) if rx in self._lower_rules])
+        return out
 
     def _active(self, text: str):
         low = None

@@ -55,7 +55,7 @@ from pathlib import Path
 
 import regex
 
-from ._anchored import AnchoredRecognizer, AnchorRule, GatedRegexRecognizer
+from ._anchored import AnchoredRecognizer, AnchorRule, GatedRegexRecognizer, caps_as_lower
 from ._base import LazyRegex, Rx
 from .facilities import UNIT_STOP
 from .name_context import INITIALS_STOP
@@ -457,16 +457,6 @@ ANCHOR_RULES = [
 ]
 
 
-def _caps_as_lower(text: str):
-    """An ALL-CAPS document in lower case, one character for one (None otherwise)."""
-    from .name_lexicon import case_mode
-
-    if case_mode(text) != "upper":
-        return None
-    low = text.lower()
-    return low if len(low) == len(text) else "".join(c2 if len(c2 := c.lower()) == 1 else c for c in text)
-
-
 class _OrgAnchored(AnchoredRecognizer):
     """AnchoredRecognizer whose weak-head and supporter matches are checked against the
     text around them (sentence starts, generic words)."""
@@ -490,7 +480,7 @@ class _OrgAnchored(AnchoredRecognizer):
                     continue
                 r.start, r.end = span
             out.append(r)
-        low = _caps_as_lower(text)
+        low = caps_as_lower(text)
         if low is not None:  # ALL CAPS says no more than lower case: the lower-case rules too
             out.extend(self._run(low, [r for r in self.rules if r.name.startswith("lower_")]))
         return out
@@ -878,13 +868,6 @@ class _StartedRegex(GatedRegexRecognizer):
         super().__init__(*args, **kwargs)
         self.starters = dict(starters or {})
 
-    def analyze(self, text, entities, nlp_artifacts=None):
-        out = super().analyze(text, entities, nlp_artifacts)
-        low = _caps_as_lower(text) if out is not None else None
-        if low is not None and not (entities and self.supported_entities[0] not in entities):
-            out = out + self._run(low, [rx for rx in self.patterns if rx.name.startswith("lower_")])
-        return out
-
     def _matches(self, rx, text):
         starter = self.starters.get(rx.name)
         if starter is None:
@@ -916,6 +899,7 @@ def get_recognizers():
             PATTERNS,
             starters={"employer_cue": _CUE_START, "lower_employer": _LOWER_START,
                       "head_of_name": _OF_START},
+            caps_as_lower=("lower_employer",),
             gates={
                 "saint_name": ("st", "saint"),
                 "member_of": re.compile(r"(?:member|members|membership|prospect) of ", re.I),
