@@ -306,7 +306,7 @@ def get_recognizers():
             PATTERNS,
             gates=GATES,
             name="StreetAddressRecognizer",
-            caps_as_lower=("unit_street_no_house_lower", "street_address_ext_lower", "named_street_no_house_lower"),
+            caps_as_lower=("named_street_no_house_lower",),  # not the Faker suffixes: "AT 55 BIL GROIN LINES"
             context=["address", "lives", "live", "residing", "resides", "street", "apt", "unit"],
         ),
         GatedRegexRecognizer(

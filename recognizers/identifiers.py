@@ -587,8 +587,10 @@ def glued_unit(tok: str) -> bool:
         elif part[0].isalpha():
             a = part.lower()
             prev = tok[m.start() - 1] if m.start() else ""
-            # one letter after 5+ digits is a check letter ("7710293K"), not a unit
-            unit = a in units and (len(a) > 1 or a in "xu" or run <= 4 or not prev.isdigit())
+            # one letter after 5+ digits is a check letter ("7710293K"), not a unit; so is
+            # an "x" that ends 6+ digits ("123456789X"; "600x12" is a multiplication)
+            times = a == "x" and (run <= 5 or m.end() < len(tok))
+            unit = a in units and (len(a) > 1 or times or a == "u" or run <= 4 or not prev.isdigit())
             if quantity and prev != "-" and (unit or (a in ("a", "p") and _TIME_PART.fullmatch(
                     tok[max(0, m.start() - 4):m.end()]))):
                 return True  # "1500cc", "600x12", "12mcg/kg", "1100p-0700a"
