@@ -400,7 +400,9 @@ PERSON_NOUNS = frozenset(
     "student pupil learner adolescent youth person adult veteran colleague coworker co-worker "
     "flatmate housemate roommate neighbour neighbor carer caregiver widow widower stepchild "
     "godson goddaughter mother-in-law father-in-law sister-in-law brother-in-law son-in-law "
-    "daughter-in-law mate lad lass bloke guy bub bubba newborn bairn wean".split()
+    "daughter-in-law mate lad lass bloke guy bub bubba newborn bairn wean "
+    # elders and kin in other languages of the countries served (as name_context.RELATIONS)
+    "koro kui whaea matua nonna nonno abuela abuelo lola lolo ammi abbu dadi nani tita tito".split()
 )
 # plural: an age after a copula ("the twins are 4") or a list in brackets ("kids (8 and 11)");
 # one number in brackets is a count there ("siblings (3)")
