@@ -26,6 +26,7 @@ import time
 from pathlib import Path
 
 from deid.evaluate import GoldDoc, Report, load_gold, score_document
+from deid.recognizers.name_lexicon import recase  # one character for one: gold offsets hold
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "corpora"
@@ -52,15 +53,6 @@ def _synthetic(n: int) -> list[GoldDoc]:
 
     return [GoldDoc(d["id"], d["text"], sorted((s["start"], s["end"], s["label"]) for s in d["spans"]), d.get("kind"))
             for d in generate(n, seed=3)]
-
-
-def recase(text: str, case: str) -> str:
-    """``text`` in lower or upper case, one character for one (a character whose other
-    case is longer, such as "ß", stays), so gold offsets still hold."""
-    out = getattr(text, case)()
-    if len(out) == len(text):
-        return out
-    return "".join(c2 if len(c2 := getattr(c, case)()) == 1 else c for c in text)
 
 
 def _recased(path: Path, case: str) -> list[GoldDoc]:

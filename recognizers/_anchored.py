@@ -21,6 +21,7 @@ import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from ._base import RegexRecognizer, make_result
+from .name_lexicon import caps_as_lower
 
 
 @dataclass
@@ -55,9 +56,13 @@ class AnchorRule:
 
 
 class AnchoredRecognizer(LocalRecognizer):
+    """``caps_as_lower``: names of rules written for lower-case text that also run on an
+    ALL-CAPS document's lower-cased copy (capitals say nothing there either)."""
+
     def __init__(self, entity: str, rules: Iterable[AnchorRule], name: str,
-                 context: Optional[list[str]] = None) -> None:
+                 context: Optional[list[str]] = None, caps_as_lower: Iterable[str] = ()) -> None:
         self.rules = list(rules)
+        self._lower_rules = [r for r in self.rules if r.name in set(caps_as_lower)]
         super().__init__(supported_entities=[entity], name=name,
                          supported_language="en", context=context or [])
 
@@ -68,7 +73,9 @@ class AnchoredRecognizer(LocalRecognizer):
         entity = self.supported_entities[0]
         if entities and entity not in entities:
             return []
-        return self._run(text, self.rules)
+        out = self._run(text, self.rules)
+        low = caps_as_lower(text) if self._lower_rules else None
+        return out if low is None else out + self._run(low, self._lower_rules)
 
     def _run(self, text: str, rules) -> list[RecognizerResult]:
         entity = self.supported_entities[0]
@@ -97,16 +104,6 @@ class AnchoredRecognizer(LocalRecognizer):
         return out
 
 
-def caps_as_lower(text: str) -> Optional[str]:
-    """An ALL-CAPS document in lower case, one character for one (None otherwise)."""
-    from .name_lexicon import case_mode
-
-    if case_mode(text) != "upper":
-        return None
-    low = text.lower()
-    return low if len(low) == len(text) else "".join(c2 if len(c2 := c.lower()) == 1 else c for c in text)
-
-
 class GatedRegexRecognizer(RegexRecognizer):
     """Like ``_base.RegexRecognizer`` but each pattern may have a *gate*.
 
@@ -121,8 +118,7 @@ class GatedRegexRecognizer(RegexRecognizer):
         super().__init__(entity, patterns, name=name, context=context)
         self.gates = dict(gates or {})
         self.prefilter = re.compile(prefilter, re.IGNORECASE) if prefilter else None
-        # patterns written for lower-case text that also run on an ALL-CAPS document's
-        # lower-cased copy (capitals say nothing there either)
+        # as in AnchoredRecognizer: lower-case patterns that also read ALL CAPS lower-cased
         self._lower_rules = [rx for rx in self.patterns if rx.name in set(caps_as_lower)]
 
     def analyze(self, text: str, entities, nlp_artifacts=None):

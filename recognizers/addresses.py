@@ -22,6 +22,8 @@ is LOCATION (places.py) and the postcode ZIP_CODE (postcodes.py).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
 import regex
 
 from ._anchored import GatedRegexRecognizer
@@ -330,13 +332,22 @@ _SEGMENT = regex.compile(
 _SEGMENT_JOIN = frozenset("upon on de la le sur".split())
 
 
-def places_after_address(text: str, addresses: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Suburb and town segments right after each ``(start, end)`` of a street address."""
+@lru_cache(maxsize=1)
+def _line_enders() -> tuple[frozenset, frozenset]:
+    """(states, provinces, countries and their codes; stop words), lowercase."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     from ._geo import AU_STATES, CA_PROVINCES, STATE_NAMES, US_CLEAN
 
     states = {s.lower() for s in STATE_NAMES} | {s.lower() for s in US_CLEAN | set(AU_STATES) | set(CA_PROVINCES)}
+    return frozenset(states), frozenset(STOP_WORDS) - _SEGMENT_JOIN
+
+
+def places_after_address(text: str, addresses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Suburb and town segments right after each ``(start, end)`` of a street address."""
+    if not addresses:
+        return []
+    states, stops = _line_enders()
     out = []
     for _, end in addresses:
         for _ in range(3):
@@ -345,7 +356,7 @@ def places_after_address(text: str, addresses: list[tuple[int, int]]) -> list[tu
                 break
             seg = m.group("seg")
             words = [w.lower().strip(".") for w in seg.split()]
-            if seg.lower() in states or any(w in STOP_WORDS and w not in _SEGMENT_JOIN for w in words):
+            if seg.lower() in states or any(w in stops for w in words):
                 break
             out.append(m.span("seg"))
             end = m.end()

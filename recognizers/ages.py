@@ -560,7 +560,8 @@ def get_recognizers():
 
 
 # ---- an age right after a person the other recognizers found (any case) -------------
-_AFTER_PERSON = ("person_paren_n", "person_comma_n", "person_space_n", "person_is_n")
+_AFTER_PERSON = [next(rx for rx in PATTERNS if rx.name == n)
+                 for n in ("person_paren_n", "person_comma_n", "person_space_n", "person_is_n")]
 _GAP = regex.compile(r"[ \t]*")
 _NICK = regex.compile(r"[ \t]*(?:\([ \t]*[\"“][^\"”()\n]{1,25}[\"”][ \t]*\)|[\"“][^\"”\n]{1,25}[\"”])")
 
@@ -571,7 +572,6 @@ def ages_after_people(text: str, people: list[tuple[int, int]]) -> list[tuple[in
     patterns as above, but the person is one the name recognizers, the model or
     propagation found, so it works in lower case and ALL CAPS as in prose, where the
     word-level check (:func:`_person_before`) cannot tell a name by its capital."""
-    rxs = [rx for rx in PATTERNS if rx.name in _AFTER_PERSON]
     out = []
     for _, end in people:
         m = _TAIL.search(text, max(0, end - 80), end)
@@ -581,7 +581,7 @@ def ages_after_people(text: str, people: list[tuple[int, int]]) -> list[tuple[in
         nick = _NICK.match(text, end)  # 'bridget mcdonagh ("biddy"), 29'
         if nick is not None:
             end = nick.end()
-        for rx in rxs:
+        for rx in _AFTER_PERSON:
             pos = _GAP.match(text, end).end() if rx.name == "person_is_n" else end
             m = rx.compiled.match(text, pos)
             if m is not None and m.group("phi"):

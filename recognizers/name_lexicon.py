@@ -211,6 +211,22 @@ def case_mode(text: str) -> str:
     return "mixed"
 
 
+def recase(text: str, case: str) -> str:
+    """``text`` in "lower" or "upper" case, one character for one (a character whose other
+    case is longer, such as "ß" or "İ", stays), so every offset still holds."""
+    out = getattr(text, case)()
+    if len(out) == len(text):
+        return out
+    return "".join(c2 if len(c2 := getattr(c, case)()) == 1 else c for c in text)
+
+
+@lru_cache(maxsize=4)
+def caps_as_lower(text: str) -> Optional[str]:
+    """An ALL-CAPS document in lower case, one character for one (None otherwise): the
+    recognizers with lower-case rules read it so (cached: three of them ask)."""
+    return recase(text, "lower") if case_mode(text) == "upper" else None
+
+
 TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)*(?:-\p{L}+(?:['’]\p{L}+)*)*")
 _VOWEL = regex.compile(r"[aeiouyàáâãäåèéêëìíîïòóôõöùúûüý]", regex.IGNORECASE)
 _CONTRACTION = regex.compile(r"['’](?:m|t|re|ve|ll|d)$", regex.IGNORECASE)

@@ -55,7 +55,7 @@ from pathlib import Path
 
 import regex
 
-from ._anchored import AnchoredRecognizer, AnchorRule, GatedRegexRecognizer, caps_as_lower
+from ._anchored import AnchoredRecognizer, AnchorRule, GatedRegexRecognizer
 from ._base import LazyRegex, Rx
 from .facilities import UNIT_STOP
 from .name_context import INITIALS_STOP
@@ -480,9 +480,6 @@ class _OrgAnchored(AnchoredRecognizer):
                     continue
                 r.start, r.end = span
             out.append(r)
-        low = caps_as_lower(text)
-        if low is not None:  # ALL CAPS says no more than lower case: the lower-case rules too
-            out.extend(self._run(low, [r for r in self.rules if r.name.startswith("lower_")]))
         return out
 
 
@@ -893,6 +890,7 @@ def get_recognizers():
             ANCHOR_RULES,
             name="OrganizationRecognizer",
             context=["works", "employed", "employer", "attends", "school", "admitted", "at"],
+            caps_as_lower=("lower_name_plus_head", "lower_name_plus_weak_head"),
         ),
         _StartedRegex(
             "ORGANIZATION",

@@ -8,6 +8,11 @@ from deid.safety_net import (SHAPE_MIN, _word_list, clipped_word, is_safe_word, 
                              unknown_words)
 
 
+def _net_took(engine, text, word):
+    """Whether the safety net (not another recognizer) removed ``word`` from ``text``."""
+    return any(f.recognizer == "SafetyNet" and text[f.start:f.end] == word for f in engine.detect(text))
+
+
 @pytest.fixture(scope="module")
 def net_engine():
     from deid import Deidentifier
@@ -38,8 +43,7 @@ def test_unknown_words_skips_covered_words_and_numbers():
     ("says the zarvinske stuff is over now", "zarvinske"),
 ])
 def test_net_removes_what_no_recognizer_knows(net_engine, text, unknown):
-    found = net_engine.detect(text)
-    assert any(f.recognizer == "SafetyNet" and text[f.start:f.end] == unknown for f in found)
+    assert _net_took(net_engine, text, unknown)
     assert unknown not in net_engine.scrub(text).text
 
 
@@ -148,8 +152,7 @@ def test_high_removes_the_word_everywhere_once_found(engine, word):
     ("Session went well. Pelenatita complained about the noise again.", "Pelenatita"),
 ])
 def test_high_takes_a_sentence_opening_word_before_a_verb_only_people_do(engine, text, name):
-    found = engine.detect(text)
-    assert any(f.recognizer == "SafetyNet" and text[f.start:f.end] == name for f in found)
+    assert _net_took(engine, text, name)
     assert name not in engine.scrub(text).text
 
 
@@ -164,8 +167,7 @@ def test_high_leaves_a_sentence_opening_word_before_other_verbs(engine):
     ("Zarvinske, and Michael Brennan, arrived late.", "Zarvinske"),
 ])
 def test_high_takes_a_sentence_opening_word_joined_to_a_name(engine, text, name):
-    found = engine.detect(text)
-    assert any(f.recognizer == "SafetyNet" and text[f.start:f.end] == name for f in found)
+    assert _net_took(engine, text, name)
 
 
 def test_high_leaves_a_sentence_opening_word_joined_to_no_name(engine):
