@@ -12,8 +12,12 @@
   cue: "yeah the twenty third right before christmas" (not "the twenty first century",
   "the fifteenth floor").
 
-A spoken year on its own ("nineteen eighty seven") is not a date; it is only
-reported as part of a month phrase.
+* a spoken year after a time cue: "born in nineteen ninety eight", "back in two
+  thousand and nine", "since twenty nineteen", "class of oh six", "born in ninety
+  eight" (a two-word year after "born in", "back in", "class of", "the summer of").
+
+A spoken number with no cue ("nineteen eighty seven" as a count) is not a date, nor
+one before a unit ("in twenty twenty minutes", "since two thousand and five bucks").
 """
 from __future__ import annotations
 
@@ -53,7 +57,42 @@ NOT_AFTER_ORD = (
 # "yeah the twenty third right before christmas", "by the fifteenth"
 DAY_ORD_HIGH = rf"(?:twenty[\s-]+{_UORD}|thirty[\s-]+first|twentieth|thirtieth|{_TEENORD})"
 
+# a year in words that cannot be a plain count: "nineteen ninety eight", "twenty
+# nineteen", "twenty twenty four", "nineteen oh five", "two thousand and nine"
+_YEAR_FULL_W = (
+    rf"(?:(?:nineteen|twenty)[\s-]+(?:{_TENS}(?:[\s-]+{_U})?|{_TEEN}|(?:oh|o)[\s-]+{_U})"
+    rf"|two\s+thousand(?:\s+and)?[\s-]+(?:{_TEEN}|{_U}|twenty(?:[\s-]+{_U})?))"
+)
+# a two-word year with its century left out: "ninety eight", "oh six"
+_YEAR_SHORT_W = rf"(?:(?:{_TENS})[\s-]+{_U}|(?:oh|o)[\s-]+{_U})"
+_YEAR_CUE = (
+    r"(?:in|since|from|until|till|by|around|circa|before|after|during|of|year|born|"
+    r"back\s+in|way\s+back|early|late|mid)"
+)
+_YEAR_STRONG_CUE = (
+    r"(?:born\s+in|back\s+in|class\s+of|(?:summer|winter|spring|fall|autumn)\s+of|"
+    r"year\s+of|since)"
+)
+_NOT_UNIT_AFTER = (
+    r"(?![\s-]+(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|dollars?|"
+    r"bucks|cents?|grand|k|percent|per|times|people|kids|pills|tablets|mg|mls?|kilos?|"
+    r"kgs?|pounds?|lbs?|k[mg]s?|miles?|metres?|meters?|feet|foot|drinks?|beers?|cans?|"
+    r"cigarettes?|smokes?|sessions?|of\s+(?:them|us|those|these)|to\s+one|out\s+of|"
+    r"and\s+(?:a\s+)?half|something|odd|ish|hundred|thousand|year[\s-]+old)\b)"
+)
+
 PATTERNS = [
+    Rx(
+        "cued_year_spoken",
+        rf"\b(?:{_YEAR_CUE}|{_YEAR_STRONG_CUE})\s+(?:the\s+year\s+)?"
+        rf"(?P<phi>(?>{_YEAR_FULL_W}))\b{_NOT_UNIT_AFTER}",
+        0.7,
+    ),
+    Rx(
+        "strong_cue_short_year_spoken",
+        rf"\b{_YEAR_STRONG_CUE}\s+(?P<phi>(?>{_YEAR_SHORT_W}))\b{_NOT_UNIT_AFTER}",
+        0.6,
+    ),
     Rx(
         "month_day_spoken",
         rf"\b{MONTH}\s+(?:the\s+)?(?:{DAY_ORD_W}|{DAY_CARD_W})\b"
@@ -92,6 +131,11 @@ _MONTHS = (
     "october", "november", "december",
 )
 GATES = {
+    "cued_year_spoken": re.compile(r"\b(?:nineteen|twenty|two\s+thousand)\b", re.IGNORECASE),
+    "strong_cue_short_year_spoken": re.compile(
+        r"\b(?:born|back|class|summer|winter|spring|fall|autumn|year|since)\s+(?:in|of|\w)",
+        re.IGNORECASE,
+    ),
     "month_day_spoken": _MONTHS,
     "day_of_month_spoken": _MONTHS,
     "month_year_spoken": _MONTHS,
