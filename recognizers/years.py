@@ -63,6 +63,8 @@ _CLAUSE_CUES = frozenset("s/p h/o hx dx pmh pmhx psh".split())
 DEVICE = frozenset("pacer pacemaker ppm icd aicd defib echo cath arrest tips peg trach ca tx pe sz od".split())
 _SUFFIX = re.compile(r"[a-z]+(?:ectomy|otomy|ostomy|plasty|scopy|graphy|pexy|rrhaphy|ectomies)$")
 _SKIP = frozenset("in on of around circa c. approx approx. ~ , - : and & x1 x2 x3 x4 x5 x6 x7 x8".split())
+# a part of the year between the cue and the year: "in late 2019", "since mid-2022"
+_PART_OF_YEAR = frozenset("early mid late early- mid- late-".split())
 # life events: a 4-digit year or "'YY" after them is a year ("married 2008")
 LIFE = frozenset("""
 married marry marriage wed wedded engaged divorced divorce separated widowed born birth
@@ -152,7 +154,8 @@ _TIME_AFTER = re.compile(
 )
 _PAREN_OPEN = re.compile(r"\((?:[A-Za-z][\w.'’]*\s+){0,2}\Z")
 _TIME_BEFORE = re.compile(r"(?:\b(?:at|@|approx|approximately|~)|@)\s*$", re.IGNORECASE)
-_MONEY_BEFORE = re.compile(r"[$£€¥]\s*$|[+\-±]\s*$")
+# a sign or currency before the number ("-2000", "$1999"), not a hyphen after a word ("mid-2022")
+_MONEY_BEFORE = re.compile(r"[$£€¥]\s*$|(?<![A-Za-z])[+\-±]\s*$")
 # the rest of a year range after a 4-digit candidate: "-2005", "–01", " to 2016"
 _RANGE_TAIL = re.compile(
     r"\s?(?:-|–|—|\s+to\s+|\s+until\s+|\s+through\s+)\s?"
@@ -269,6 +272,9 @@ def _judge(text: str, m: "re.Match", strict: bool = True) -> str | None:
         j = len(low) - 1
         while j >= 0 and (low[j] in {",", "&", "-", "and", "or"} or
                           re.fullmatch(r"(?:19|20)\d\d", low[j])):
+            j -= 1
+        # over "early", "mid-", "late": "in late 2019", "since mid-2022"
+        if j >= 1 and low[j] in _PART_OF_YEAR:
             j -= 1
         last = low[j] if j >= 0 else ""
         last2 = " ".join(low[max(0, j - 1):j + 1])
