@@ -44,7 +44,7 @@ from typing import Optional
 import regex
 
 from .findings import Finding
-from .recognizers.name_lexicon import LEXICON_DIR, TOKEN, case_mode, headings, is_hand_word
+from .recognizers.name_lexicon import LEXICON_DIR, TOKEN, case_mode, headings, is_hand_word, safe_terms
 
 ENTITY = "UNKNOWN"
 RECOGNIZER = "SafetyNet"
@@ -61,11 +61,6 @@ def _word_list(name: str) -> list[str]:
 @lru_cache(maxsize=1)
 def vocabulary() -> frozenset[str]:
     return frozenset(_word_list("vocabulary.txt.gz"))
-
-
-@lru_cache(maxsize=1)
-def safe_terms() -> frozenset[str]:
-    return frozenset(_word_list("safe_terms.txt.gz"))
 
 
 @lru_cache(maxsize=1)

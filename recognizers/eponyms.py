@@ -190,12 +190,27 @@ _LANGUAGE_BEFORE = regex.compile(
 )
 
 
-def is_language_use(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` is a language named as a language ("Russian speaking")."""
+# the language before this one in a list: "speaks Farsi and English", "Dari, Pashto or Urdu"
+_LANGUAGE_LISTED = regex.compile(r"(?P<w>\p{L}+)[ \t]*(?:,[ \t]*(?:and|or|&)?|and|or|&|/)[ \t]*$")
+# and the one after it: "Russian and Ukrainian speaking"
+_LANGUAGE_NEXT = regex.compile(r"[ \t]*(?:,[ \t]*(?:and|or|&)?|and|or|&|/)[ \t]*(?P<w>\p{L}+)")
+
+
+def is_language_use(text: str, start: int, end: int, _depth: int = 0) -> bool:
+    """True when ``text[start:end]`` is a language named as a language ("Russian speaking"),
+    also in a list of languages ("speaks Farsi and English")."""
     if _fold(text[start:end].strip()) not in LANGUAGES:
         return False
-    return (_LANGUAGE_AFTER.match(text, end) is not None
-            or _LANGUAGE_BEFORE.search(text, max(0, start - 12), start) is not None)
+    if (_LANGUAGE_AFTER.match(text, end) is not None
+            or _LANGUAGE_BEFORE.search(text, max(0, start - 12), start) is not None):
+        return True
+    if _depth >= 3:
+        return False
+    m = _LANGUAGE_LISTED.search(text, max(0, start - 30), start)
+    if m is not None and is_language_use(text, m.start("w"), m.end("w"), _depth + 1):
+        return True
+    m = _LANGUAGE_NEXT.match(text, end)
+    return m is not None and is_language_use(text, m.start("w"), m.end("w"), _depth + 1)
 
 
 __all__ = ["EPONYMS", "LANGUAGES", "is_eponym", "is_language_use"]

@@ -13,15 +13,17 @@ word that fails, so "Dr. Smith aware" gives "Smith" and "my sister was" gives no
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Optional
 
 import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from ._base import LazyRegex, make_result
-from .eponyms import is_eponym
+from .eponyms import LANGUAGES, is_eponym
 from .name_lexicon import (
-    _common, case_mode, hand_ambiguous, headings, is_hand_word, lookup, word_first_names, wordness,
+    _common, case_mode, hand_ambiguous, headings, is_hand_word, lookup, safe_terms, word_first_names,
+    wordness,
 )
 
 F = regex.MULTILINE  # patterns are case-sensitive; cue words use inline (?i:...)
@@ -1124,11 +1126,56 @@ _NICK_AFTER = LazyRegex(
 _INITIAL_AFTER = LazyRegex(r"[ \t]+(?P<i>\p{L}\.)(?=[ \t]*(?:[,;)\n]|$))", regex.MULTILINE)
 
 
+# A capitalised word joined by "and", "&" or "or" to a person found, in mixed-case text:
+# "Kobe and Indie are her kids", "lives with Jarrah and Tane", "Mia or Reign will pick
+# her up".  The capital inside the sentence and the person beside it are the evidence,
+# so a name that is also a word counts ("Indie", "Storm").  Not a kin word, role, title,
+# heading, month or weekday ("Tane and Mum", "Sam and Dr Lee", "Ana and Monday").
+_COORD_AFTER = LazyRegex(r"(?:[ \t]+(?:and|or)[ \t]+|[ \t]*&[ \t]*)(?P<c>\p{Lu}\p{Ll}+)(?![\p{L}\p{N}'’.-])")
+_COORD_BEFORE = LazyRegex(
+    r"(?<=[\p{Ll},][ \t]+)(?P<c>\p{Lu}\p{Ll}+)(?:[ \t]+(?:and|or)[ \t]+|[ \t]*&[ \t]*)$")
+
+
+@lru_cache(maxsize=1)
+def _coord_stop() -> frozenset[str]:
+    rel = set(regex.findall(r"[a-z]+", RELATIONS)) | set(regex.findall(r"[a-z]+", ROLES))
+    titles = set(regex.findall(r"[a-z]+", STRONG_TITLES + "|" + WEAK_TITLES))
+    from ._geo import STATE_NAMES  # states and provinces: "Ontario or Quebec"
+
+    places = {n.lower() for n in STATE_NAMES if " " not in n}
+    return frozenset(rel | {w + "s" for w in rel} | titles | places | FUNCTION_WORDS
+                     | {"god", "co", "sons", "associates"})
+
+
+def _coord_ok(word: str) -> bool:
+    """Not a kin word, role, title, state, country, nationality, language, drug, heading,
+    month or weekday."""
+    k = word.lower()
+    return (len(k) >= 2 and k not in _coord_stop() and k not in headings() and not is_hand_word(k)
+            and k not in safe_terms() and k not in LANGUAGES)
+
+
+def _coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if not _coord_ok(text[start:end].split()[-1]):
+        return []  # the person found is itself a language, a place or a kin word
+    out = []
+    m = _COORD_AFTER.match(text, end)
+    if m is not None and _coord_ok(m.group("c")):
+        out.append(m.span("c"))
+    m = _COORD_BEFORE.search(text, max(0, start - 40), start)
+    if m is not None and _coord_ok(m.group("c")):
+        out.append(m.span("c"))
+    return out
+
+
 def after_people(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Nicknames and closing initials right after each ``(start, end)`` of a person."""
+    """Nicknames and closing initials right after each ``(start, end)`` of a person, and
+    (in mixed-case text) a capitalised word joined to it by "and"."""
     mode = case_mode(text)
     out = []
-    for _, end in people:
+    for start, end in people:
+        if mode == "mixed":
+            out.extend(_coordinated(text, start, end))
         m = _NICK_AFTER.match(text, end)
         if m is not None and _nick_ok(m.group("q"), mode, True):
             out.append(m.span("q"))

@@ -94,6 +94,14 @@ def _common() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
+def safe_terms() -> frozenset[str]:
+    """Drug names, countries, nationalities and language names that are no name or place
+    the lexicons know (``lexicons/safe_terms.txt.gz``, built by ``build_safe_terms.py``)."""
+    with gzip.open(LEXICON_DIR / "safe_terms.txt.gz", "rt", encoding="utf-8") as fh:
+        return frozenset(fh.read().split())
+
+
+@lru_cache(maxsize=1)
 def headings() -> frozenset[str]:
     """Note headings and speaker roles that are never names (lexicons/headings.txt)."""
     out = set()
