@@ -201,7 +201,8 @@ _SITES = (
     r"|handle|username|user[ ]name|gamertag"
 )
 _HANDLE_TAIL = (
-    rf"(?:[ ](?:(?:underscore|dot|dash|period)[ ]{_W}|{_DW}|{_TEEN}|{_TENS}|[b-hj-z](?![\w'-])|double[ ]{_DW})){{0,8}}"
+    rf"(?:[ ](?:(?:underscore|dot|dash|period)[ ]{_W}|{_DW}|{_TEEN}|{_TENS}|hundred|thousand|"
+    rf"[b-hj-z](?![\w'-])|double[ ]{_DW})){{0,8}}"
 )
 
 
@@ -228,5 +229,22 @@ def _spoken_handle() -> RegexRecognizer:
     )
 
 
+def _underscore_handle() -> RegexRecognizer:
+    """A spoken chain of words joined by "underscore" is a handle or user name, with or
+    without a site named: "he goes by big underscore tui", "jess dot m underscore two
+    thousand". Nobody says "underscore" between two words otherwise."""
+    return make(
+        "SOCIAL_HANDLE",
+        [
+            Rx("spoken_underscore_chain",
+               rf"(?<![\w'-])(?:at[ ])?(?!(?:{_STOP}|{_NOT_HANDLE})(?![\w'-])){_W}"
+               rf"(?:[ ](?:dot|dash|period)[ ]{_W})*[ ]underscore[ ]{_W}{_HANDLE_TAIL}(?![\w'-])", 0.6),
+        ],
+        name="SpokenUnderscoreHandleRecognizer",
+        context=["instagram", "tiktok", "snapchat", "handle"],
+        prefilter=r"\bunderscore\b",
+    )
+
+
 def get_recognizers():
-    return [SpokenDigitsRecognizer(), _spoken_email(), _spoken_url(), _spoken_handle()]
+    return [SpokenDigitsRecognizer(), _spoken_email(), _spoken_url(), _spoken_handle(), _underscore_handle()]
