@@ -619,6 +619,7 @@ EMPLOY_CUE = (
     r"|(?:employed|employment|hired|contracted|recruited)[ \t]+(?:with|by)"
     rf"|{_LEAVE}[ \t]+(?:from|at|by)"
     rf"|{_STUDY}[ \t]+(?:at|from)"
+    r"|(?:dropped|dropping|drop|drops|flunked|kicked|expelled)[ \t]+out[ \t]+of|(?:expelled|excluded)[ \t]+from"
     r"|(?:owns|owned|co-owns|co-owned|runs[ \t]+(?:a|his|her|their|the)[ \t]+(?:[\w-]+[ \t]+)?(?:business|shop|store|company|firm|restaurant|cafe|café|salon|takeaway|garage)(?:[ \t]+called)?)"
     r"|(?:owner|owners|founder|proprietor)[ \t]+of"
     rf"|{_PAY}[ \t]+(?:through|by|via|with)"
@@ -674,6 +675,19 @@ PATTERNS = [
         # Harrowgate", "runs Jade Garden", "funded through Aviva"
         "employer_cue",
         rf"{EMPLOY_CUE}(?P<phi>{NAME_H})",
+        0.6,
+        flags=regex.MULTILINE,
+        validate=_cue_name_ok,
+    ),
+    Rx(
+        # an insurer or scheme named before its claim or policy: "an ICBC claim", "her
+        # WorkCover case manager", "his Aviva policy" (a determiner or possessive before;
+        # the name is checked as after an employment cue)
+        "name_before_claim",
+        rf"(?<=(?<![\w'’])(?i:an?|the|her|his|their|my|our|your|client's|pt's)[ \t]+)(?P<phi>{NAME_H})"
+        r"(?<!(?<![\w'’])(?i:income|injury|insurance|disability|compensation|workers|life|health|car|home|"
+        r"travel|benefit|welfare|housing|care|support|treatment|safety|crisis|mental|protection))"
+        r"(?=[ \t]+(?i:claims?|polic(?:y|ies)|case[ \t]+manager|claims[ \t]+manager|cover|premiums?)\b)",
         0.6,
         flags=regex.MULTILINE,
         validate=_cue_name_ok,
@@ -815,6 +829,7 @@ resign retir quit suspended terminated stood stud enrol graduat degree diploma c
 semester freshman sophomore undergrad postgrad phd masters doctorate runs owns owned co-own
 owner founder proprietor funded covered paid insur claim policy reimbursed hired contracted
 recruited clean temp drive drove pack labour labor deliver stack operat serve serving
+drop flunk kicked expel exclud
 """.split() + _ROLE[3:-1].split("|") + _ROLE_FOR[3:-1].split("|")
 _CUE_START = re.compile(r"(?<![\w'’])(?=[A-Za-z][a-z])" + _trie(sorted(set(_CUE_WORDS))), re.IGNORECASE)
 _LOWER_START = re.compile(r"(?<![\w'’])" + _trie(sorted(set(
@@ -901,6 +916,7 @@ def get_recognizers():
             gates={
                 "saint_name": ("st", "saint"),
                 "member_of": re.compile(r"(?:member|members|membership|prospect) of ", re.I),
+                "name_before_claim": re.compile(r"\b(?:claims?|polic(?:y|ies)|case manager|cover|premiums?)\b", re.I),
                 "fellowship_acronym": re.compile(r"\b(?:AA|NA|CA|GA|OA|MA|SAA|SLAA|CMA|ACA|CoDA|Al-Anon|Alateen|Nar-Anon)\b"),
                 "fellowship_attend": re.compile(r"\b(?:AA|NA)\b"),
                 "fellowship_name": ("anonymous", "al-anon", "alateen", "nar-anon", "recovery"),
