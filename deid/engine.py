@@ -383,12 +383,15 @@ class Deidentifier:
         kept.extend(f for f in spread if not (allowed and _only_allowed(text, f, allowed, ends)))
         kept = merge_overlaps([_with_weekday(text, expand_to_words(text, f)) for f in kept])
         ages = ages_after_people(text, [(f.start, f.end) for f in kept if f.entity_type == "PERSON"])
-        places = places_after_address(text, [(f.start, f.end) for f in kept if f.entity_type == "STREET_ADDRESS"])
+        places, postcodes = places_after_address(
+            text, [(f.start, f.end) for f in kept if f.entity_type == "STREET_ADDRESS"])
         if ages or places:
             kept = merge_overlaps(
                 kept + [Finding(s, e, "AGE", 0.6, "AgeRecognizer", pattern="after_person_found") for s, e in ages]
                 + [Finding(s, e, "LOCATION", 0.6, "StreetAddressRecognizer", pattern="after_address_found")
-                   for s, e in places])
+                   for s, e in places]
+                + [Finding(s, e, "ZIP_CODE", 0.6, "StreetAddressRecognizer", pattern="postcode_after_address")
+                   for s, e in postcodes])
         if self.profile.recall in ("max", "high"):
             kept = merge_overlaps(kept + unknown_words(text, kept, safe=self._allow_words,
                                                        level=self.profile.recall, veto=self._veto))

@@ -343,13 +343,20 @@ def _line_enders() -> tuple[frozenset, frozenset]:
     return frozenset(states), frozenset(STOP_WORDS) - _SEGMENT_JOIN
 
 
-def places_after_address(text: str, addresses: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Suburb and town segments right after each ``(start, end)`` of a street address."""
+# a four-digit postcode closing the line after the town, with no state between (New
+# Zealand writes none: "14 Ruakura Road, Hamilton East 3216", "PO Box 331, Whanganui 4540")
+_POSTCODE_AFTER = regex.compile(r"[ \t]+(?P<pc>\d{4})(?=[ \t]*(?:[,\n]|$|\.(?:\s|$)))", regex.MULTILINE)
+
+
+def places_after_address(text: str, addresses: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Suburb and town segments right after each ``(start, end)`` of a street address, and
+    a four-digit postcode right after the last of them: ``(places, postcodes)``."""
     if not addresses:
-        return []
+        return [], []
     states, stops = _line_enders()
-    out = []
+    out, codes = [], []
     for _, end in addresses:
+        last = None
         for _ in range(3):
             m = _SEGMENT.match(text, end)
             if m is None:
@@ -359,5 +366,9 @@ def places_after_address(text: str, addresses: list[tuple[int, int]]) -> list[tu
             if seg.lower() in states or any(w in stops for w in words):
                 break
             out.append(m.span("seg"))
-            end = m.end()
-    return out
+            end = last = m.end()
+        if last is not None:
+            pc = _POSTCODE_AFTER.match(text, last)
+            if pc is not None:
+                codes.append(pc.span("pc"))
+    return out, codes

@@ -7,7 +7,8 @@ Recognizers (entity types from ``deid/entities.py``):
   "206.269.0743x9150", "0412 345 678", "+44(0)115 496 0914"); each candidate goes
   through guards (not a date, decimal, vital sign, dose, time, list of small
   numbers) and then the ``phonenumbers`` library for regions US, AU, GB (CA shares
-  the US plan): a valid number scores 0.75, a merely possible but well-formatted one
+  the US plan), and NZ and IE for a nine-digit number with its trunk 0 in three or
+  more groups ("07 834 1190", "01 855 6000"): a valid number scores 0.75, a merely possible but well-formatted one
   0.5; an unseparated digit run must be valid.  This is faster and more controllable
   than ``PhoneNumberMatcher`` over the whole text, and catches fictional 555 /
   unassigned area codes that synthetic corpora use.
@@ -53,6 +54,7 @@ _DATE_SHAPE = regex.compile(
 )
 _IPV4_SHAPE = regex.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _REGIONS = ("US", "AU", "GB")
+_TRUNK9_REGIONS = ("NZ", "IE")
 
 
 def _phone_score(cand: str) -> Optional[float]:
@@ -60,10 +62,13 @@ def _phone_score(cand: str) -> Optional[float]:
     digits = "".join(c for c in cand if c.isdigit())
     plus = cand.lstrip().startswith(("+", "00"))
     n = len(digits)
+    # a nine-digit national number with its trunk 0, in groups: New Zealand and Irish
+    # landlines ("07 834 1190", "(01) 855 6000"), tried against those plans only
+    short_trunk = not plus and n == 9 and digits[0] == "0" and len(regex.findall(r"\d+", cand)) >= 3
     if plus:
         if not 8 <= n <= 15:
             return None
-    elif not 10 <= n <= 12:
+    elif not (10 <= n <= 12 or short_trunk):
         return None
     if _DATE_SHAPE.search(cand) or _IPV4_SHAPE.fullmatch(cand.strip()):
         return None
@@ -82,7 +87,7 @@ def _phone_score(cand: str) -> Optional[float]:
             return None
     valid = possible = False
     text = cand if not cand.lstrip().startswith("00") else "+" + cand.lstrip()[2:]
-    for region in _REGIONS:
+    for region in (_TRUNK9_REGIONS if short_trunk else _REGIONS):
         try:
             num = phonenumbers.parse(text, region)
         except phonenumbers.NumberParseException:

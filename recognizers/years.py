@@ -164,6 +164,8 @@ _RANGE_TAIL = re.compile(
 _CUE4_ANY = frozenset("in circa during".split())  # + "year of", "it is", "born in"
 _CUE4_UNAMBIG = frozenset("in since circa c. year yr born from until till of during around before after".split())
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_FORMS = frozenset(_MONTHS) | frozenset(
+    "january february march april june july august sept september october november december".split())
 
 _CAND = re.compile(
     r"(?<![\w'’.,/])(?:(?P<apos>['’])(?P<a2>\d\d)(?![\w'’]|[.,]\d)"
@@ -293,7 +295,7 @@ def _judge(text: str, m: "re.Match", strict: bool = True) -> str | None:
             if _FOLLOW.match(text, end):
                 return "prose_year"
     if m.group("b2") and not m.group("post") and len(low) >= 2 and low[-1] == ",":
-        if low[-2].rstrip(".")[:3] in _MONTHS and len(low[-2].rstrip(".")) <= 9:
+        if low[-2].rstrip(".") in _MONTH_FORMS:  # "Nov, 96", not "Marsh, 07"
             return "month_comma_yy"
     return None
 
