@@ -248,6 +248,60 @@ PATTERNS = [
     ),
 ]
 
+# Street types of other languages (written for this project from linguistic knowledge,
+# CC0), for addresses written the way their countries write them:
+# * a suffix closing a Title-case compound, then the house number: "Hauptstraße 12",
+#   "Keizersgracht 123", "Trädgårdsstigen 3", "Osuuskunnantie 6", "Blegdamsgade 139",
+#   "Fahlanderin puistokatu 4" (suffixes that end English words too, such as -ring,
+#   -gate, -tee, -plan, are left out);
+# * a street word before the name, then the number: "Via Roma 14", "Calle Mayor 5",
+#   "Rua Augusta 220", "ul. Młyńska 421", "Nyírfa utca 76.";
+# * the number first, then a lower-case street word and the name (French, Quebec):
+#   "12 rue de la Paix", "1200 boulevard René-Lévesque".
+INTL_SUFFIX = (
+    r"(?:straße|strasse|weg|platz|allee|gasse|damm|ufer|chaussee|steig|pfad|straat|laan|plein|"
+    r"gracht|kade|singel|dijk|dreef|gatan|vägen|gränd|stigen|backen|torget|leden|gata|gaten|"
+    r"veien|vejen|vei|vej|gade|stræde|plads|torv|katu|tie|kuja|polku|tori|väylä|raitti|kaari|"
+    r"tänav|maantee)"
+)
+INTL_PREFIX = (
+    r"(?:Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Calle|Avenida|Avda\.|Plaza|Paseo|Camino|"
+    r"Carrer|Rua|Travessa|Praça|Estrada|ul\.|al\.|os\.|Ulica|Aleja|Rue|Chemin|Impasse|Allée|Quai)"
+)
+INTL_POSTFIX = r"(?:utca|út|tér|körút|köz|sor|u\.)"  # Hungarian: "Béke utca 12."
+INTL_NUMBER_FIRST = (
+    r"(?:rue|avenue|av\.|boulevard|boul\.|bd|chemin|ch\.|impasse|allée|place|quai|cours|rang|"
+    r"montée|via|calle|rua)"
+)
+_INTL_JOIN = r"(?:de|del|della|delle|dei|di|do|da|dos|das|des|du|la|le|les|los|las|d['’]|l['’])"
+_INTL_NAME = r"\p{Lu}[\p{L}'’-]+"
+_HOUSE_AFTER = r"\d{1,4}(?:[ \t]?[A-Za-z](?![\w'’]))?(?:[ \t]*[/-][ \t]*\d{1,4})?(?![\w/%]|[.,]\d)"
+INTL_PATTERNS = [
+    Rx(
+        "intl_compound_street",
+        rf"(?-i:(?<![\w'’-])(?:\p{{Lu}}\p{{Ll}}+[ \t]+\p{{Ll}}{{2,}}|\p{{Lu}}\p{{Ll}}+){INTL_SUFFIX})"
+        rf"[ \t]+{_HOUSE_AFTER}",
+        0.7,
+    ),
+    Rx(
+        "intl_prefix_street",
+        rf"(?-i:(?<![\w'’-]){INTL_PREFIX}[ \t]+(?:{_INTL_JOIN}[ \t]*)*{_INTL_NAME}"
+        rf"(?:[ \t]+(?:{_INTL_JOIN}[ \t]*)*{_INTL_NAME}){{0,3}}),?[ \t]+{_HOUSE_AFTER}",
+        0.7,
+    ),
+    Rx(
+        "intl_postfix_street",
+        rf"(?-i:(?<![\w'’-]){_INTL_NAME}(?:[ \t]+{_INTL_NAME})?[ \t]+{INTL_POSTFIX})[ \t]+\d{{1,4}}\.?(?![\w/%]|[.,]\d)",
+        0.7,
+    ),
+    Rx(
+        "intl_number_first",
+        rf"(?-i:(?<![\w./-])\d{{1,5}}(?:[ \t]?(?:bis|ter))?,?[ \t]+{INTL_NUMBER_FIRST}[ \t]+"
+        rf"(?:{_INTL_JOIN}[ \t]*)*{_INTL_NAME}(?:[ \t]+(?:{_INTL_JOIN}[ \t]*)*{_INTL_NAME}){{0,3}})",
+        0.7,
+    ),
+]
+
 BOX_PATTERNS = [
     Rx(
         "po_box",
@@ -301,6 +355,14 @@ GATES = {
 }
 
 
+INTL_GATES = {
+    "intl_compound_street": re.compile(INTL_SUFFIX + r"[ \t]+\d"),
+    "intl_prefix_street": re.compile(INTL_PREFIX + r"[ \t]"),
+    "intl_postfix_street": re.compile(INTL_POSTFIX + r"[ \t]+\d"),
+    "intl_number_first": re.compile(r"\d,?[ \t]+" + INTL_NUMBER_FIRST + r"[ \t]"),
+}
+
+
 def get_recognizers():
     return [
         GatedRegexRecognizer(
@@ -310,6 +372,13 @@ def get_recognizers():
             name="StreetAddressRecognizer",
             caps_as_lower=("named_street_no_house_lower",),  # not the Faker suffixes: "AT 55 BIL GROIN LINES"
             context=["address", "lives", "live", "residing", "resides", "street", "apt", "unit"],
+        ),
+        GatedRegexRecognizer(
+            "STREET_ADDRESS",
+            INTL_PATTERNS,
+            gates=INTL_GATES,
+            name="IntlStreetRecognizer",
+            context=["address", "lives", "live", "street"],
         ),
         GatedRegexRecognizer(
             "STREET_ADDRESS",

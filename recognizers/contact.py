@@ -150,6 +150,7 @@ def _short_phone_ok(s: str) -> Optional[bool]:
 _PHONE_WORDS_BARE = (
     r"pager|beeper|bleep|pgr|pg|page|ext|extn|extension|tel|telephone|phone|ph|fax|facsimile|mob|mobile"
     r"|cell(?:[ \t]*phone)?|ring|call|text|sms|voicemail|vm|landline|whatsapp|hotline|direct[ \t]*line"
+    r"|contactable|number[ \t]+is|number['’]s"
 )
 _PHONE_WORDS_MARKED = r"home|work|office|h|w|m|c|o|wk|hm|contact|number|no"
 _SHORT_NUM = (
@@ -163,18 +164,21 @@ def _phone_context() -> RegexRecognizer:
         "PHONE_NUMBER",
         [
             Rx("phone_word", rf"\b(?<![\w/])(?:{_PHONE_WORDS_BARE})\.?(?:[ \t]*(?:\#|no\.?|number|num|nbr))?"
-                             rf"[ \t]*[:#=-]?[ \t]*(?:(?:is|at|on|to)[ \t]+)?(?:\([ \t]?\w{{1,2}}[ \t]?\)[ \t]?)?\#?{tail}",
+                             rf"[ \t]*[:#=-]?[ \t]*(?:(?:me|her|him|them|us|you)[ \t]+)?(?:(?:is|at|on|to)[ \t]+)?"
+                             rf"(?:\([ \t]?\w{{1,2}}[ \t]?\)[ \t]?)?\#?{tail}",
                0.75, validate=_short_phone_ok),
             Rx("phone_marked", rf"\b(?<![\w/])(?:{_PHONE_WORDS_MARKED})\.?[ \t]*(?:\#|no\.?|number|phone|ph)?"
                                rf"[ \t]*[:#][ \t]*\#?{tail}", 0.7, validate=_short_phone_ok),
             Rx("contact_person_on", r"\b(?:contact|call|reach|text|ring|phone)(?:ed|ing|s)?[ \t]+(?:\p{Lu}[\w'’-]+[ \t]+){1,3}"
                                     r"(?:on|at)[ \t]+(?P<phi>\+?\d[\d \t().-]{7,16}\d)(?![\w/%]|[.,:]\d)", 0.7,
                validate=_short_phone_ok),
+            Rx("reach_on", rf"\b(?:reach|reached|reachable)[ \t]+(?:(?:me|her|him|them|us|you)[ \t]+)?(?:at|on)[ \t]+{tail}",
+               0.7, validate=_short_phone_ok),
             Rx("extension", r"\b(?<![\w])(?-i:x|X)(?P<phi>\d{3,6})(?![\w/%.])", 0.6),
         ],
         name="PhoneContextRecognizer",
         context=["phone", "tel", "cell", "mobile", "fax", "call", "pager", "ext"],
-        prefilter=r"\d{3}",
+        prefilter=r"\d{3}|\d\d[ \t.-]\d\d[ \t.-]\d\d",  # "06 12 34 56 78": no three digits in a row
     )
 
 
