@@ -260,7 +260,7 @@ PATTERNS = [
 #   "12 rue de la Paix", "1200 boulevard René-Lévesque".
 INTL_SUFFIX = (
     r"(?:straße|strasse|weg|platz|allee|gasse|damm|ufer|chaussee|steig|pfad|straat|laan|plein|"
-    r"gracht|kade|singel|dijk|dreef|gatan|vägen|gränd|stigen|backen|torget|leden|gata|gaten|"
+    r"gracht|kade|singel|dijk|dreef|steeg|gatan|vägen|gränd|stigen|backen|torget|leden|gata|gaten|"
     r"veien|vejen|vei|vej|gade|stræde|plads|torv|katu|tie|kuja|polku|tori|väylä|raitti|kaari|"
     r"tänav|maantee)"
 )
