@@ -544,7 +544,7 @@ _CUE_FIRST_STOP = {
 
 _CUE_STOP = WEAK_GENERIC | _CUE_FIRST_STOP | {
     "free", "cash", "minimum", "wage", "less", "more", "money", "nothing", "anything",
-    "everyone", "something", "someone",
+    "everyone", "something", "someone", "mass", "church", "prayers", "services", "worship",
 }
 
 
@@ -613,6 +613,9 @@ EMPLOY_CUE = (
     rf"|{_JOB}[ \t]+at"
     rf"|{_TIMES}[ \t]+at"
     rf"|{_ROLE}[ \t]+(?:at|with)"
+    # any occupation after "was a", "works as an": "was a teller at ASB", "is a casual
+    # picker with Zespri", "worked as a dispatcher for Linfox"
+    r"|(?:was|is|am|are|were|been|became|becomes|as)[ \t]+an?[ \t]+(?:[a-z][a-z-]+[ \t]+)?[a-z][a-z-]+[ \t]+(?:at|with|for)"
     rf"|{_ROLE_FOR}[ \t]+for"
     rf"|{_PLAY}[ \t]+{_SPORT}[ \t]+(?:for|with|at)"
     r"|(?:job|jobs|career|position|contract|placement|internship|apprenticeship)[ \t]+(?:at|with)"
@@ -829,7 +832,7 @@ resign retir quit suspended terminated stood stud enrol graduat degree diploma c
 semester freshman sophomore undergrad postgrad phd masters doctorate runs owns owned co-own
 owner founder proprietor funded covered paid insur claim policy reimbursed hired contracted
 recruited clean temp drive drove pack labour labor deliver stack operat serve serving
-drop flunk kicked expel exclud
+drop flunk kicked expel exclud was is am are were been became becomes as
 """.split() + _ROLE[3:-1].split("|") + _ROLE_FOR[3:-1].split("|")
 _CUE_START = re.compile(r"(?<![\w'’])(?=[A-Za-z][a-z])" + _trie(sorted(set(_CUE_WORDS))), re.IGNORECASE)
 _LOWER_START = re.compile(r"(?<![\w'’])" + _trie(sorted(set(
