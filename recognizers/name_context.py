@@ -363,6 +363,36 @@ def _plan(tok: str) -> tuple[int, ...]:
     return plan
 
 
+# a word then an age in brackets or after a comma, in caseless text: "blessing (35),",
+# "mason, 5 months.", "TANE (8) AND ..." -- a listed name there is a person (a drug or
+# a count before a number is no listed name: "lasix (40)", "sessions (12)")
+_AGE_AFTER_NAME = LazyRegex(
+    r"(?<![\p{L}\p{N}'’])(?P<w>\p{L}{3,})(?:[ \t]*\([ \t]*(?i:aged?[ \t]*)?\d{1,3}[ \t]*"
+    r"(?i:y/?o|yrs?|years?(?:[ \t]+old)?|months?|mos?|weeks?|wks?)?[ \t]*\)"
+    r"|,[ \t]*\d{1,2}[ \t]*(?i:months?|mos?|weeks?|wks?|y/?o|yrs?|years?(?:[ \t]+old)?)(?![\p{L}]))"
+)
+
+
+def _listed_before_age(word: str) -> bool:
+    k = word.lower()
+    if k in FUNCTION_WORDS or k in headings() or is_hand_word(k) or k in _age_noun_stop():
+        return False
+    info = lookup(word)
+    if info is None:
+        return False
+    if info[0]:
+        return True  # a first name, even one that is a word: "hope (5)", "RUBY (11)"
+    # a surname only: not an ordinary word nor the plural of one ("sessions (12)")
+    return wordness(word) <= 6 and not (k.endswith("s") and wordness(k[:-1]) >= 2)
+
+
+@lru_cache(maxsize=1)
+def _age_noun_stop() -> frozenset[str]:
+    """Kin words and roles: "mother (62)" is the mother's age, found by the age rules."""
+    rel = set(regex.findall(r"[a-z]+", RELATIONS)) | set(regex.findall(r"[a-z]+", ROLES))
+    return frozenset(rel | {w + "s" for w in rel})
+
+
 def _words_before(text: str, pos: int, max_words: int = 4) -> Optional[tuple[int, int]]:
     """The run of name-ish words (and initials) right before ``pos`` on the same line."""
     lo = max(0, pos - 80)
@@ -601,7 +631,7 @@ class ContextNameRecognizer(LocalRecognizer):
             span = _words_before(text, m.start())
             if span:
                 self._emit(text, span[0], span[1], mode, AWARE, results, seen)
-        # "Hank Smith (son)"
+        # "Hank Smith (son)"; in caseless text also "blessing (35)", "mason, 5 months"
         pos = text.find("(")
         while pos >= 0:
             if PAREN_AT.match(text, pos):
@@ -609,6 +639,11 @@ class ContextNameRecognizer(LocalRecognizer):
                 if span:
                     self._emit(text, span[0], span[1], mode, PAREN, results, seen)
             pos = text.find("(", pos + 1)
+        if mode != "mixed":
+            for m in _AGE_AFTER_NAME.finditer(text):
+                w = m.group("w")
+                if _listed_before_age(w):
+                    self._add(results, seen, *m.span("w"), 0.6, "name_before_age")
         self._attendance(text, mode, toks, results, seen)
         for a, b, fr in dialogue_names(text, low, mode, toks) + nicknames(text, low, mode, toks):
             self._add(results, seen, a, b, 0.8, fr)
