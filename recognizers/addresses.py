@@ -26,8 +26,10 @@ from functools import lru_cache
 
 import regex
 
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
 from ._anchored import GatedRegexRecognizer
-from ._base import Rx
+from ._base import Rx, make_result
 
 STRONG_SUFFIXES = [
     "street", "st", "str", "road", "rd", "avenue", "ave", "lane", "ln", "drive", "dr",
@@ -276,10 +278,58 @@ INTL_NUMBER_FIRST = (
 _INTL_JOIN = r"(?:de|del|della|delle|dei|di|do|da|dos|das|des|du|la|le|les|los|las|d['’]|l['’])"
 _INTL_NAME = r"\p{Lu}[\p{L}'’-]+"
 _HOUSE_AFTER = r"\d{1,4}(?:[ \t]?[A-Za-z](?![\w'’]))?(?:[ \t]*[/-][ \t]*\d{1,4})?(?![\w/%]|[.,]\d)"
+# a continental address block: a street line ending in its house number, then a line
+# that opens with a postcode and the town ("Kamaufova 2a\n10000 Split", "Slatiňanská
+# 323\n786 01 Sázava", "ul. Moniuszki 78/87\n51-655 Legnica", "Sarastraat 9\n5907JO\nHasselt")
+_BLOCK_STREET = (
+    r"(?:(?:ul\.|al\.|pl\.|os\.)[ \t]+)?\p{Lu}\p{Ll}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,3}\.?)){0,4},?"
+    r"[ \t]+\d{1,5}[a-zA-Z]?(?:[ \t]*[/-][ \t]*\d{1,4}[a-zA-Z]?)?\.?"
+)
+# (four digits that read as a clock time open ward-round lines, not postcodes: "0400 Lasix")
+_BLOCK_PC = (r"(?:[A-Z]{1,2}-\d{4,5}|\d{5}|(?!(?:[01]\d|2[0-3])[0-5]\d(?!\d))\d{4}|\d{3}[ ]\d{2}|\d{2}-\d{3}"
+             r"|\d{4}[ ]?[A-Z]{2})")
+_BLOCK_TOWN = r"\p{Lu}[\p{L}'’-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’-]*|\p{Ll}{1,3})){0,3}"
+CONTINENTAL_BLOCK = (
+    rf"(?m-i:^[ \t]*(?P<street>{_BLOCK_STREET})[ \t]*\n[ \t]*(?P<pc>{_BLOCK_PC}),?(?:[ \t]+|[ \t]*\n[ \t]*)"
+    rf"(?P<town>{_BLOCK_TOWN})[ \t]*(?:\(|,|$))"
+)
+_BLOCK_RX = regex.compile(CONTINENTAL_BLOCK)
+_BLOCK_GATE = re.compile(r"\d[a-zA-Z]?\.?[ \t]*\n[ \t]*(?:[A-Z]{1,2}-)?\d")
+
+
+class ContinentalBlockRecognizer(LocalRecognizer):
+    """The street line (STREET_ADDRESS), postcode (ZIP_CODE) and town (LOCATION) of a
+    continental address block, when a word of the street line is no ordinary English
+    word ("Kamaufova 2a", not "Intake 2500" over "2600 Output Total")."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["STREET_ADDRESS", "ZIP_CODE", "LOCATION"],
+                         name="ContinentalBlockRecognizer", supported_language="en", context=["address"])
+
+    def load(self) -> None:
+        pass
+
+    def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
+        if "\n" not in text or _BLOCK_GATE.search(text) is None:
+            return []
+        from .name_lexicon import wordness
+
+        out = []
+        for m in _BLOCK_RX.finditer(text):
+            words = regex.findall(r"\p{L}{3,}", m.group("street"))
+            if not words or all(wordness(w) >= 3 for w in words):
+                continue
+            for group, entity in (("street", "STREET_ADDRESS"), ("pc", "ZIP_CODE"), ("town", "LOCATION")):
+                out.append(make_result(self, entity, *m.span(group), 0.7, "continental_block"))
+        return out
+
+
 INTL_PATTERNS = [
     Rx(
         "intl_compound_street",
-        rf"(?-i:(?<![\w'’-])(?:\p{{Lu}}\p{{Ll}}+[ \t]+\p{{Ll}}{{2,}}|\p{{Lu}}\p{{Ll}}+){INTL_SUFFIX})"
+        rf"(?-i:(?<![\w'’-])(?:(?:\p{{Lu}}\p{{Ll}}+[ \t]+\p{{Ll}}{{2,}}|\p{{Lu}}\p{{Ll}}+){INTL_SUFFIX}"
+        # hyphenated, the street word capitalised: "Oda-Preiß-Straße 1", "Max-Planck-Ring 4"
+        rf"|\p{{Lu}}[\p{{L}}-]*-(?:Straße|Strasse|Weg|Platz|Allee|Gasse|Ring|Damm|Ufer|Steig)))"
         rf"[ \t]+{_HOUSE_AFTER}",
         0.7,
     ),
@@ -380,6 +430,7 @@ def get_recognizers():
             name="IntlStreetRecognizer",
             context=["address", "lives", "live", "street"],
         ),
+        ContinentalBlockRecognizer(),
         GatedRegexRecognizer(
             "STREET_ADDRESS",
             BOX_PATTERNS,
