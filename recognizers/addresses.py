@@ -273,10 +273,10 @@ INTL_PREFIX = (
 INTL_POSTFIX = r"(?:utca|út|tér|körút|köz|sor|u\.)"  # Hungarian: "Béke utca 12."
 INTL_NUMBER_FIRST = (
     r"(?:rue|avenue|av\.|boulevard|boul\.|bd|chemin|ch\.|impasse|allée|place|quai|cours|rang|"
-    r"montée|via|calle|rua)"
+    r"montée|calle|rua)"
 )
 _INTL_JOIN = r"(?:de|del|della|delle|dei|di|do|da|dos|das|des|du|la|le|les|los|las|d['’]|l['’])"
-_INTL_NAME = r"\p{Lu}[\p{L}'’-]+"
+_INTL_NAME = r"\p{Lu}\p{Ll}[\p{L}'’-]*"  # Title case: "9 via ED" is no address
 _HOUSE_AFTER = r"\d{1,4}(?:[ \t]?[A-Za-z](?![\w'’]))?(?:[ \t]*[/-][ \t]*\d{1,4})?(?![\w/%]|[.,]\d)"
 # a continental address block: a street line ending in its house number, then a line
 # that opens with a postcode and the town ("Kamaufova 2a\n10000 Split", "Slatiňanská
