@@ -286,6 +286,13 @@ LEFT: list[Ctx] = [
     Ctx("signoff_weak", SIGNOFF_WEAK,
         rf"{E}[ \t]*[:,]?[ \t]*{_TITLE_OPT}(?P<phi>{SEQ})", 0.6, "weak"),
     Ctx("dear", "dear", rf"{E}[ \t]+{_TITLE_OPT}(?P<phi>{SEQ})", 0.8, "rel"),
+    # the answer to a question about a name, on the same line or in the next turn:
+    # "What's your surname? Magnusson", "T: And your sister's name? C: Aroha."
+    Ctx("name_question", r"name|surname",
+        rf"\?[ \t]*(?:\n[ \t]*)?(?:\[?[\d:.,]*\]?[ \t]*(?:\p{{L}}+(?:[ \t_]+\p{{L}}*\d*)?)[ \t]*:[ \t]*)?"
+        rf"(?:(?i:it['’]?s|it[ \t]+is|that['’]?s|um|uh|oh|yeah|er)[,.]?[ \t]+)*"
+        rf"(?!(?i:i|we|you|he|she|they|it|no|not|nope|sorry|dunno|don['’]t|can['’]t|what|why|who){E}){_TITLE_OPT}(?P<phi>{SEQ})",
+        0.75, "strong"),
     # "my name is dawn king", "I'm called Sol"
     Ctx("self_intro", r"my[ \t]+name[ \t]+is|my[ \t]+name['’]s|i[ \t]+am[ \t]+called|i['’]m[ \t]+called",
         rf"{E}[ \t]+(?P<phi>{SEQ})", 0.85, "strong"),
