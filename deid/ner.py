@@ -62,6 +62,9 @@ class GatedSpacyRecognizer(SpacyRecognizer):
         if not results:
             return results
         mode = self._lex.case_mode(text)
+        for r in results:
+            if "\n" in text[r.start:r.end]:
+                _cut_at_line_break(text, r)
         persons = [r for r in results if r.entity_type == "PERSON"]
         for r in persons:
             self._trim(text, r)
@@ -136,3 +139,26 @@ class GatedSpacyRecognizer(SpacyRecognizer):
             return True
         return mode == "mixed" and all(
             t.islower() and lex.lookup(t) is None and lex.wordness(t) >= ORDINARY for t in toks)
+
+
+# a speaker's turn opening a line: "\nspeaker_a:", "\n[00:01:15] Client:"
+_TURN = regex.compile(r"\n[ \t]*(?:\[?[\d:.,]+\]?[ \t]*)?[\p{L}_][\p{L}\p{N}_ ]{0,23}:")
+
+
+def _cut_at_line_break(text: str, r: RecognizerResult) -> None:
+    """A model span never runs over a speaker's turn, and only an address runs over a line
+    ("hers til sunday\nspeaker_a: okay and the police" is no address): keep the first line."""
+    span = text[r.start:r.end]
+    if r.entity_type == "STREET_ADDRESS":
+        m = _TURN.search(span)
+        cut = m.start() if m is not None else None
+    else:
+        cut = span.index("\n")
+    if cut is None:
+        return
+    head = span[:cut].rstrip()
+    if any(c.isalnum() for c in head):
+        r.end = r.start + len(head)
+    else:
+        tail = span[cut:].lstrip()
+        r.start = r.end - len(tail)

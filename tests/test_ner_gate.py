@@ -43,3 +43,28 @@ def test_evidence_off_home_ground(gate):
 ])
 def test_only_ordinary_words(gate, span, mode, expected):
     assert gate._only_ordinary_words(span, mode) is expected
+
+
+@pytest.mark.parametrize("text, entity, span, expected", [
+    # a model span never runs over a speaker's turn
+    ("we stayed at hers til sunday\nspeaker_a: okay and the police", "STREET_ADDRESS",
+     "hers til sunday\nspeaker_a: okay and the police", "hers til sunday"),
+    ("[00:01:02] Client: at Ruapehu Lodge\n[00:01:05] Therapist: and then", "LOCATION",
+     "Ruapehu Lodge\n[00:01:05] Therapist", "Ruapehu Lodge"),
+    # only an address runs over a line; a name keeps its first line
+    ("Mereana Te Huia\nDOB 03/02/1990", "PERSON", "Mereana Te Huia\nDOB", "Mereana Te Huia"),
+    # an address block stays whole
+    ("12 Kowhai Street\nHamilton East", "STREET_ADDRESS", "12 Kowhai Street\nHamilton East",
+     "12 Kowhai Street\nHamilton East"),
+    # nothing before the break: keep what follows it
+    ("note:\nSione Taufa attended", "PERSON", "\nSione Taufa", "Sione Taufa"),
+])
+def test_model_spans_cut_at_line_breaks(text, entity, span, expected):
+    from presidio_analyzer import RecognizerResult
+
+    from deid.ner import _cut_at_line_break
+
+    s = text.index(span)
+    r = RecognizerResult(entity, s, s + len(span), 0.85)
+    _cut_at_line_break(text, r)
+    assert text[r.start:r.end] == expected
