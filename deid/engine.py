@@ -374,6 +374,8 @@ class Deidentifier:
             kept.append(f)
         if card is not None:
             kept.extend(card.find(text))
+        # people as found, before a longer place or organisation span can absorb one
+        found_people = {(f.start, f.end) for f in kept if f.entity_type == "PERSON"}
         kept = merge_overlaps(kept)
         extra = after_people(text, [(f.start, f.end) for f in kept if f.entity_type == "PERSON"])
         if extra:
@@ -382,7 +384,7 @@ class Deidentifier:
         spread = propagate(text, kept, self._is_common, self._veto)
         kept.extend(f for f in spread if not (allowed and _only_allowed(text, f, allowed, ends)))
         kept = merge_overlaps([_with_weekday(text, expand_to_words(text, f)) for f in kept])
-        ages = ages_after_people(text, [(f.start, f.end) for f in kept if f.entity_type == "PERSON"])
+        ages = ages_after_people(text, sorted(found_people | {(f.start, f.end) for f in kept if f.entity_type == "PERSON"}))
         places, postcodes = places_after_address(
             text, [(f.start, f.end) for f in kept if f.entity_type == "STREET_ADDRESS"])
         if ages or places:

@@ -36,6 +36,7 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers.nlp_engine_recognizers.spacy_recognizer import SpacyRecognizer
 
 from .recognizers.name_context import FUNCTION_WORDS
+from .recognizers.years import icu_style
 
 _TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 STRONG, WEAK = 0.85, 0.2
@@ -47,7 +48,15 @@ TRUST_SHARE, TRUST_MIN = 0.5, 2
 ORDINARY = 3
 _CAPITALISED_TYPES = {"PERSON", "LOCATION", "ORGANIZATION"}
 _TITLE_BEFORE = regex.compile(r"(?i:\b(?:dr|mr|mrs|ms|mx|miss|prof|professor|doctor)\.?[ \t]+)$")
+_JOIN = frozenset("of and & the de la le du des del da di van von".split())
 _SENTENCE_START = regex.compile(r"(?:^|[.:;!?\n\-*#(]\s*)$")
+# a date span of the model's is kept off home ground when it names a month, a year or a
+# day of the month ("Tues 4th", "the 4th of", "Labour Weekend 2024"; not a weekday alone,
+# which is no identifier, nor a bare "10/5", which in a note may be a ventilator setting)
+_DATE_EVIDENCE = regex.compile(
+    r"(?i:\b(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\b)"
+)
 
 
 class GatedSpacyRecognizer(SpacyRecognizer):
@@ -70,12 +79,23 @@ class GatedSpacyRecognizer(SpacyRecognizer):
             self._trim(text, r)
         named = sum(self._lexicon_name(text[r.start:r.end]) for r in persons)
         trusted = named >= TRUST_MIN and named >= TRUST_SHARE * len(persons)
+        prose = None
         for r in results:
             initial = _SENTENCE_START.search(text[max(0, r.start - 4):r.start]) is not None
             span = text[r.start:r.end]
             if trusted:
                 ok = not (r.entity_type in _CAPITALISED_TYPES and self._only_ordinary_words(span, mode)
                           and not _TITLE_BEFORE.search(text, max(0, r.start - 10), r.start))
+            elif r.entity_type == "DATE_TIME":
+                # a date named by month, weekday, year or day of the month, in prose: an ICU
+                # note's clock times and ranges ("2200", "1/2 NS") are not dates
+                if prose is None:
+                    prose = not icu_style(text)
+                ok = prose and _DATE_EVIDENCE.search(span) is not None and len(span.split()) <= 6
+            elif r.entity_type in ("ORGANIZATION", "LOCATION") and mode == "mixed":
+                if prose is None:
+                    prose = not icu_style(text)
+                ok = prose and self._proper_phrase(span, initial)
             else:
                 ok = self._has_evidence(r.entity_type, span, mode, initial)
             r.score = STRONG if ok else WEAK
@@ -119,6 +139,25 @@ class GatedSpacyRecognizer(SpacyRecognizer):
         toks = [t for t in _TOKEN.findall(span) if len(t) >= 2]
         return (bool(toks) and mode == "mixed" and not sentence_initial
                 and all(t[0].isupper() and not t.isupper() and self._capitalised_name(t) for t in toks))
+
+    def _proper_phrase(self, span: str, sentence_initial: bool) -> bool:
+        """A place or organisation span of prose written as a proper name: every word
+        capitalised (joining words aside), one at least no ordinary English word and no
+        calendar, clinical or heading word, and not one word opening a sentence."""
+        words = span.split()
+        if not words or len(words) > 6:
+            return False
+        core = [w.strip(".,;:()\"'’") for w in words if w.lower() not in _JOIN]
+        core = [w for w in core if w]
+        if not core or not all(w[0].isupper() and not w.isupper() for w in core):
+            return False
+        if sentence_initial and len(core) == 1:
+            return False
+        lex = self._lex
+        if any(p.lower() in lex.safe_terms() for w in core for p in w.split("-")):
+            return False  # a country, nationality or language ("Romania", "Korean-American")
+        return any(lex.wordness(w) < 3 and not lex.is_hand_word(w) and lex._key(w) not in lex.headings()
+                   for w in core)
 
     def _capitalised_name(self, token: str) -> bool:
         """A lexicon name that, capitalised mid-sentence, is more likely a name than a word:

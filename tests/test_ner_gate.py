@@ -68,3 +68,53 @@ def test_model_spans_cut_at_line_breaks(text, entity, span, expected):
     r = RecognizerResult(entity, s, s + len(span), 0.85)
     _cut_at_line_break(text, r)
     assert text[r.start:r.end] == expected
+
+
+@pytest.mark.parametrize("span, expected", [
+    ("the 4th of next month", True),
+    ("Labour Weekend 2024", True),
+    ("mid-August", True),
+    ("Tues 11th", True),
+    ("Friday", False),                    # a weekday alone is no identifier
+    ("the first time", False),
+    ("10/5/40", False),                   # a ventilator setting in a note
+    ("the ward", False),
+])
+def test_model_date_evidence(span, expected):
+    from deid.ner import _DATE_EVIDENCE
+
+    assert (_DATE_EVIDENCE.search(span) is not None) is expected
+
+
+@pytest.mark.parametrize("span, initial, expected", [
+    ("Waitakere Youth Hub", False, True),      # a proper name, one word no English word
+    ("Kowhai Grove", False, True),
+    ("Tirau", True, False),                    # one word opening a sentence
+    ("Baby group", False, False),              # a lowercase word
+    ("Romania", False, False),                 # a country
+    ("Korean-American", False, False),         # a nationality
+    ("Community Mental Health Team", False, False),  # every word an ordinary word
+    ("Monday", False, False),
+])
+def test_model_place_and_organisation_evidence(gate, span, initial, expected):
+    assert gate._proper_phrase(span, initial) is expected
+
+
+def test_model_dates_pass_the_gate_in_prose_not_in_icu_notes():
+    """The model's own date span scores as evidence in prose; in an ICU note (clock times,
+    vital signs) the same words stay under the threshold."""
+    from deid import Deidentifier
+    from deid.ner import STRONG, WEAK
+
+    d = Deidentifier()
+    rec = next(r for r in d.recognizers if r.name == "SpacyRecognizer")
+
+    def model_dates(text):
+        art = d.nlp_engine.process_text(text, "en")
+        return {text[r.start:r.end]: r.score for r in rec.analyze(text, ["DATE_TIME"], art)
+                if r.entity_type == "DATE_TIME"}
+
+    prose = model_dates("Over Labour Weekend 2024 he drank heavily and slept at his cousin's.")
+    icu = model_dates("Pt resting. HR 88 at 0400, BP 110/70 @ 2200. Over Labour Weekend 2024 he drank.")
+    assert [score for value, score in prose.items() if "2024" in value] == [STRONG]
+    assert [score for value, score in icu.items() if "2024" in value] == [WEAK]
