@@ -92,10 +92,10 @@ class GatedSpacyRecognizer(SpacyRecognizer):
                 if prose is None:
                     prose = not icu_style(text)
                 ok = prose and _DATE_EVIDENCE.search(span) is not None and len(span.split()) <= 6
-            elif r.entity_type in ("ORGANIZATION", "LOCATION") and mode == "mixed":
+            elif r.entity_type in ("ORGANIZATION", "LOCATION"):
                 if prose is None:
                     prose = not icu_style(text)
-                ok = prose and self._proper_phrase(span, initial)
+                ok = prose and (self._proper_phrase(span, initial) if mode == "mixed" else self._caseless_name(span))
             else:
                 ok = self._has_evidence(r.entity_type, span, mode, initial)
             r.score = STRONG if ok else WEAK
@@ -158,6 +158,25 @@ class GatedSpacyRecognizer(SpacyRecognizer):
             return False  # a country, nationality or language ("Romania", "Korean-American")
         return any(lex.wordness(w) < 3 and not lex.is_hand_word(w) and lex._key(w) not in lex.headings()
                    for w in core)
+
+    def _caseless_name(self, span: str) -> bool:
+        """A place or organisation span of lower-case or ALL-CAPS prose with a word that no
+        word list knows ("kowhai grove", "te awamutu"), none of them a function, calendar,
+        clinical or heading word, a country or a nationality."""
+        words = [w for w in _TOKEN.findall(span) if w.lower() not in _JOIN]
+        if not words or len(words) > 5:
+            return False
+        lex = self._lex
+        for w in words:
+            k = w.lower()
+            if (k in FUNCTION_WORDS or lex.is_hand_word(k) or lex._key(w) in lex.headings()
+                    or any(p in lex.safe_terms() for p in k.split("-"))):
+                return False
+        from .safety_net import clipped_word, is_safe_word
+
+        # a word no word list knows, nor the clipped start of one ("coags", "LENTE")
+        return any(len(w) >= 4 and lex.wordness(w) < 0 and not is_safe_word(w) and not clipped_word(w)
+                   for w in words)
 
     def _capitalised_name(self, token: str) -> bool:
         """A lexicon name that, capitalised mid-sentence, is more likely a name than a word:

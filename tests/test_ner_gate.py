@@ -118,3 +118,16 @@ def test_model_dates_pass_the_gate_in_prose_not_in_icu_notes():
     icu = model_dates("Pt resting. HR 88 at 0400, BP 110/70 @ 2200. Over Labour Weekend 2024 he drank.")
     assert [score for value, score in prose.items() if "2024" in value] == [STRONG]
     assert [score for value, score in icu.items() if "2024" in value] == [WEAK]
+
+
+@pytest.mark.parametrize("span, expected", [
+    ("kowhai grove", True),                    # a word no word list knows
+    ("TE AWAMUTU", True),
+    ("rotoiti lodge", True),
+    ("the community centre", False),           # ordinary words only
+    ("COUGHING.REPEAT COAGS PENDING", False),  # ICU shorthand, clipped words
+    ("romania", False),                        # a country
+    ("monday", False),
+])
+def test_model_places_in_caseless_prose(gate, span, expected):
+    assert gate._caseless_name(span) is expected
