@@ -30,6 +30,8 @@ uses them to extend a confident finding they overlap (``deid.engine``).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from presidio_analyzer import RecognizerResult
@@ -87,11 +89,13 @@ class GatedSpacyRecognizer(SpacyRecognizer):
                 ok = not (r.entity_type in _CAPITALISED_TYPES and self._only_ordinary_words(span, mode)
                           and not _TITLE_BEFORE.search(text, max(0, r.start - 10), r.start))
             elif r.entity_type == "DATE_TIME":
-                # a date named by month, weekday, year or day of the month, in prose: an ICU
-                # note's clock times and ranges ("2200", "1/2 NS") are not dates
+                # a date named by month, year or day of the month, in prose: an ICU note's
+                # clock times and ranges ("2200", "1/2 NS") are not dates
                 if prose is None:
                     prose = not icu_style(text)
                 ok = prose and _DATE_EVIDENCE.search(span) is not None and len(span.split()) <= 6
+                if ok:
+                    ok = _trim_date(text, r)
             elif r.entity_type in ("ORGANIZATION", "LOCATION"):
                 if prose is None:
                     prose = not icu_style(text)
@@ -154,8 +158,10 @@ class GatedSpacyRecognizer(SpacyRecognizer):
         if sentence_initial and len(core) == 1:
             return False
         lex = self._lex
-        if any(p.lower() in lex.safe_terms() for w in core for p in w.split("-")):
-            return False  # a country, nationality or language ("Romania", "Korean-American")
+        if any(p.lower() in lex.safe_terms() or p.lower() in _STATES() for w in core for p in w.split("-")):
+            return False  # a state, country, nationality or language ("Victoria", "Korean-American")
+        if all(lex.is_name_like(w) for w in core):
+            return False  # a person's name ("Marguerite Pemberton"): the name recognizers' business
         return any(lex.wordness(w) < 3 and not lex.is_hand_word(w) and lex._key(w) not in lex.headings()
                    for w in core)
 
@@ -197,6 +203,46 @@ class GatedSpacyRecognizer(SpacyRecognizer):
             return True
         return mode == "mixed" and all(
             t.islower() and lex.lookup(t) is None and lex.wordness(t) >= ORDINARY for t in toks)
+
+
+@lru_cache(maxsize=1)
+def _STATES() -> frozenset[str]:
+    from .recognizers._geo import STATE_NAMES
+
+    return frozenset(n.lower() for n in STATE_NAMES)
+
+
+# the words a date is made of; a model date span is cut to the run from the first to the
+# last of them ("sertraline March 2024" -> "March 2024")
+_DATE_WORD = regex.compile(
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|"
+    r"fri(?:day)?|sat(?:urday)?|sun(?:day)?|(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)|\d{1,2}|mid|early|late|"
+    r"the|of|on|from|to|and|until|till|between)"
+)
+# an ordinal that counts something is no day of the month: "3rd dose", "the 19th floor",
+# "the 2nd of 5 children", "the 1st in her family"
+_ORDINAL_NOT_DAY = regex.compile(
+    r"\d{1,2}(?:st|nd|rd|th)[ \t]+(?i:dose|doses|floor|day|days|time|times|attempt|session|visit|week|"
+    r"year|child|children|grade|place|round|cycle|line|trial|of[ \t]+\d|in[ \t]+(?:her|his|their|the|my))\b"
+)
+
+
+def _trim_date(text: str, r: RecognizerResult) -> bool:
+    """Cut a model date span to its date words; False when none is left or an ordinal
+    in it counts something."""
+    span = text[r.start:r.end]
+    toks = [m for m in regex.finditer(r"[\p{L}\p{N}'’]+", span)]
+    idx = [i for i, m in enumerate(toks) if _DATE_WORD.fullmatch(m.group())]
+    if not idx:
+        return False
+    start, end = r.start + toks[idx[0]].start(), r.start + toks[idx[-1]].end()
+    if _ORDINAL_NOT_DAY.match(text, start) or _ORDINAL_NOT_DAY.search(text, start, min(len(text), end + 30)):
+        return False
+    if regex.fullmatch(r"(?:19|20)\d\d", text[start:end]):
+        return False  # a year alone: years.py judges those by their cue ("on file 2019 returns")
+    r.start, r.end = start, end
+    return _DATE_EVIDENCE.search(text[start:end]) is not None
 
 
 # a speaker's turn opening a line: "\nspeaker_a:", "\n[00:01:15] Client:"

@@ -88,7 +88,9 @@ def test_model_date_evidence(span, expected):
 
 @pytest.mark.parametrize("span, initial, expected", [
     ("Waitakere Youth Hub", False, True),      # a proper name, one word no English word
-    ("Kowhai Grove", False, True),
+    ("Rotoiti Lodge", False, True),
+    ("Marguerite Pemberton", True, False),     # a person's name: the name recognizers' business
+    ("Victoria", False, False),                # a state
     ("Tirau", True, False),                    # one word opening a sentence
     ("Baby group", False, False),              # a lowercase word
     ("Romania", False, False),                 # a country
@@ -114,10 +116,10 @@ def test_model_dates_pass_the_gate_in_prose_not_in_icu_notes():
         return {text[r.start:r.end]: r.score for r in rec.analyze(text, ["DATE_TIME"], art)
                 if r.entity_type == "DATE_TIME"}
 
-    prose = model_dates("Over Labour Weekend 2024 he drank heavily and slept at his cousin's.")
-    icu = model_dates("Pt resting. HR 88 at 0400, BP 110/70 @ 2200. Over Labour Weekend 2024 he drank.")
-    assert [score for value, score in prose.items() if "2024" in value] == [STRONG]
-    assert [score for value, score in icu.items() if "2024" in value] == [WEAK]
+    prose = model_dates("We meet again on the 4th of March at the marae with her aunty.")
+    icu = model_dates("Pt resting. HR 88 at 0400, BP 110/70 @ 2200. Family meeting on the 4th of March.")
+    assert [score for value, score in prose.items() if "March" in value] == [STRONG]
+    assert [score for value, score in icu.items() if "March" in value] == [WEAK]
 
 
 @pytest.mark.parametrize("span, expected", [
@@ -131,3 +133,22 @@ def test_model_dates_pass_the_gate_in_prose_not_in_icu_notes():
 ])
 def test_model_places_in_caseless_prose(gate, span, expected):
     assert gate._caseless_name(span) is expected
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    ("restarted sertraline March 2024 after", "sertraline March 2024", "March 2024"),
+    ("see you Thurs the 13th at two", "Thurs the 13th at", "Thurs the 13th"),
+    ("she is the 2nd of 5 children", "the 2nd of 5 children", None),   # an ordinal that counts
+    ("after the 3rd dose she slept", "the 3rd dose", None),
+    ("on file 2019 returns", "file 2019 returns", None),                # a year alone
+    ("the first time", "the first time", None),
+])
+def test_model_date_spans_trimmed_to_date_words(text, span, expected):
+    from presidio_analyzer import RecognizerResult
+
+    from deid.ner import _trim_date
+
+    s = text.index(span)
+    r = RecognizerResult("DATE_TIME", s, s + len(span), 0.85)
+    kept = _trim_date(text, r)
+    assert (text[r.start:r.end] if kept else None) == expected
