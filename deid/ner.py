@@ -30,15 +30,14 @@ uses them to extend a confident finding they overlap (``deid.engine``).
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers.nlp_engine_recognizers.spacy_recognizer import SpacyRecognizer
 
-from .recognizers.name_context import FUNCTION_WORDS
+from .recognizers.name_context import FUNCTION_WORDS, TIMESTAMP
 from .recognizers.years import icu_style
+from .safety_net import clipped_word, is_safe_word
 
 _TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 STRONG, WEAK = 0.85, 0.2
@@ -49,16 +48,16 @@ TRUST_SHARE, TRUST_MIN = 0.5, 2
 # no name list, is dropped in mixed-case text
 ORDINARY = 3
 _CAPITALISED_TYPES = {"PERSON", "LOCATION", "ORGANIZATION"}
+_PROSE_TYPES = {"DATE_TIME", "LOCATION", "ORGANIZATION"}
 _TITLE_BEFORE = regex.compile(r"(?i:\b(?:dr|mr|mrs|ms|mx|miss|prof|professor|doctor)\.?[ \t]+)$")
 _JOIN = frozenset("of and & the de la le du des del da di van von".split())
 _SENTENCE_START = regex.compile(r"(?:^|[.:;!?\n\-*#(]\s*)$")
 # a date span of the model's is kept off home ground when it names a month, a year or a
 # day of the month ("Tues 4th", "the 4th of", "Labour Weekend 2024"; not a weekday alone,
 # which is no identifier, nor a bare "10/5", which in a note may be a ventilator setting)
-_DATE_EVIDENCE = regex.compile(
-    r"(?i:\b(?:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\b(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)\b)"
-)
+_MONTH = (r"jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_DATE_EVIDENCE = regex.compile(rf"(?i:\b(?:{_MONTH})\b|\b(?:19|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)\b)")
 
 
 class GatedSpacyRecognizer(SpacyRecognizer):
@@ -81,7 +80,10 @@ class GatedSpacyRecognizer(SpacyRecognizer):
             self._trim(text, r)
         named = sum(self._lexicon_name(text[r.start:r.end]) for r in persons)
         trusted = named >= TRUST_MIN and named >= TRUST_SHARE * len(persons)
-        prose = None
+        # dates, places and organisations of the model count off home ground in prose only:
+        # an ICU note's clock times and ranges ("2200", "1/2 NS") are not dates
+        prose = (not trusted and any(r.entity_type in _PROSE_TYPES for r in results)
+                 and not icu_style(text))
         for r in results:
             initial = _SENTENCE_START.search(text[max(0, r.start - 4):r.start]) is not None
             span = text[r.start:r.end]
@@ -89,16 +91,9 @@ class GatedSpacyRecognizer(SpacyRecognizer):
                 ok = not (r.entity_type in _CAPITALISED_TYPES and self._only_ordinary_words(span, mode)
                           and not _TITLE_BEFORE.search(text, max(0, r.start - 10), r.start))
             elif r.entity_type == "DATE_TIME":
-                # a date named by month, year or day of the month, in prose: an ICU note's
-                # clock times and ranges ("2200", "1/2 NS") are not dates
-                if prose is None:
-                    prose = not icu_style(text)
-                ok = prose and _DATE_EVIDENCE.search(span) is not None and len(span.split()) <= 6
-                if ok:
-                    ok = _trim_date(text, r)
+                # a date named by month, year or day of the month
+                ok = prose and len(span.split()) <= 6 and _trim_date(text, r)
             elif r.entity_type in ("ORGANIZATION", "LOCATION"):
-                if prose is None:
-                    prose = not icu_style(text)
                 ok = prose and (self._proper_phrase(span, initial) if mode == "mixed" else self._caseless_name(span))
             else:
                 ok = self._has_evidence(r.entity_type, span, mode, initial)
@@ -158,7 +153,7 @@ class GatedSpacyRecognizer(SpacyRecognizer):
         if sentence_initial and len(core) == 1:
             return False
         lex = self._lex
-        if any(p.lower() in lex.safe_terms() or p.lower() in _STATES() for w in core for p in w.split("-")):
+        if any(p.lower() in lex.safe_terms() or p.lower() in lex.geo_names() for w in core for p in w.split("-")):
             return False  # a state, country, nationality or language ("Victoria", "Korean-American")
         if all(lex.is_name_like(w) for w in core):
             return False  # a person's name ("Marguerite Pemberton"): the name recognizers' business
@@ -178,8 +173,6 @@ class GatedSpacyRecognizer(SpacyRecognizer):
             if (k in FUNCTION_WORDS or lex.is_hand_word(k) or lex._key(w) in lex.headings()
                     or any(p in lex.safe_terms() for p in k.split("-"))):
                 return False
-        from .safety_net import clipped_word, is_safe_word
-
         # a word no word list knows, nor the clipped start of one ("coags", "LENTE")
         return any(len(w) >= 4 and lex.wordness(w) < 0 and not is_safe_word(w) and not clipped_word(w)
                    for w in words)
@@ -205,18 +198,10 @@ class GatedSpacyRecognizer(SpacyRecognizer):
             t.islower() and lex.lookup(t) is None and lex.wordness(t) >= ORDINARY for t in toks)
 
 
-@lru_cache(maxsize=1)
-def _STATES() -> frozenset[str]:
-    from .recognizers._geo import STATE_NAMES
-
-    return frozenset(n.lower() for n in STATE_NAMES)
-
-
 # the words a date is made of; a model date span is cut to the run from the first to the
 # last of them ("sertraline March 2024" -> "March 2024")
 _DATE_WORD = regex.compile(
-    r"(?i:jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|"
+    rf"(?i:{_MONTH}|mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|"
     r"fri(?:day)?|sat(?:urday)?|sun(?:day)?|(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)|\d{1,2}|mid|early|late|"
     r"the|of|on|from|to|and|until|till|between)"
 )
@@ -229,24 +214,26 @@ _ORDINAL_NOT_DAY = regex.compile(
 
 
 def _trim_date(text: str, r: RecognizerResult) -> bool:
-    """Cut a model date span to its date words; False when none is left or an ordinal
-    in it counts something."""
+    """Cut a model date span to its date words; False (the span left as it was) when they
+    name no month, year or day of the month, or an ordinal in it counts something."""
     span = text[r.start:r.end]
     toks = [m for m in regex.finditer(r"[\p{L}\p{N}'’]+", span)]
     idx = [i for i, m in enumerate(toks) if _DATE_WORD.fullmatch(m.group())]
     if not idx:
         return False
     start, end = r.start + toks[idx[0]].start(), r.start + toks[idx[-1]].end()
-    if _ORDINAL_NOT_DAY.match(text, start) or _ORDINAL_NOT_DAY.search(text, start, min(len(text), end + 30)):
+    if _ORDINAL_NOT_DAY.search(text, start, min(len(text), end + 30)):
         return False
     if regex.fullmatch(r"(?:19|20)\d\d", text[start:end]):
         return False  # a year alone: years.py judges those by their cue ("on file 2019 returns")
+    if _DATE_EVIDENCE.search(text, start, end) is None:
+        return False  # no month, year or day of the month: the span stays as the model cut it
     r.start, r.end = start, end
-    return _DATE_EVIDENCE.search(text[start:end]) is not None
+    return True
 
 
 # a speaker's turn opening a line: "\nspeaker_a:", "\n[00:01:15] Client:"
-_TURN = regex.compile(r"\n[ \t]*(?:\[?[\d:.,]+\]?[ \t]*)?[\p{L}_][\p{L}\p{N}_ ]{0,23}:")
+_TURN = regex.compile(rf"\n[ \t]*{TIMESTAMP}?[\p{{L}}_][\p{{L}}\p{{N}}_ ]{{0,23}}:")
 
 
 def _cut_at_line_break(text: str, r: RecognizerResult) -> None:

@@ -30,6 +30,7 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from ._anchored import GatedRegexRecognizer
 from ._base import Rx, make_result
+from .name_lexicon import geo_names, wordness
 
 STRONG_SUFFIXES = [
     "street", "st", "str", "road", "rd", "avenue", "ave", "lane", "ln", "drive", "dr",
@@ -312,8 +313,6 @@ class ContinentalBlockRecognizer(LocalRecognizer):
     def analyze(self, text: str, entities, nlp_artifacts=None) -> list[RecognizerResult]:
         if "\n" not in text or _BLOCK_GATE.search(text) is None:
             return []
-        from .name_lexicon import wordness
-
         out = []
         for m in _BLOCK_RX.finditer(text):
             words = regex.findall(r"\p{L}{3,}", m.group("street"))
@@ -457,9 +456,9 @@ def _line_enders() -> tuple[frozenset, frozenset]:
     """(states, provinces, countries and their codes; stop words), lowercase."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from ._geo import AU_STATES, CA_PROVINCES, STATE_NAMES, US_CLEAN
+    from ._geo import AU_STATES, CA_PROVINCES, US_CLEAN
 
-    states = {s.lower() for s in STATE_NAMES} | {s.lower() for s in US_CLEAN | set(AU_STATES) | set(CA_PROVINCES)}
+    states = geo_names() | {s.lower() for s in US_CLEAN | set(AU_STATES) | set(CA_PROVINCES)}
     return frozenset(states), frozenset(STOP_WORDS) - _SEGMENT_JOIN
 
 

@@ -64,7 +64,8 @@ def _phone_score(cand: str) -> Optional[float]:
     n = len(digits)
     # a nine-digit national number with its trunk 0, in groups: New Zealand and Irish
     # landlines ("07 834 1190", "(01) 855 6000"), tried against those plans only
-    short_trunk = not plus and n == 9 and digits[0] == "0" and len(regex.findall(r"\d+", cand)) >= 3
+    groups = regex.findall(r"\d+", cand)
+    short_trunk = not plus and n == 9 and digits[0] == "0" and len(groups) >= 3
     if plus:
         if not 8 <= n <= 15:
             return None
@@ -72,7 +73,6 @@ def _phone_score(cand: str) -> Optional[float]:
         return None
     if _DATE_SHAPE.search(cand) or _IPV4_SHAPE.fullmatch(cand.strip()):
         return None
-    groups = regex.findall(r"\d+", cand)
     separated = len(groups) > 1
     if not plus:
         if len(groups) > 4:

@@ -22,8 +22,8 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from ._base import LazyRegex, make_result
 from .eponyms import LANGUAGES, is_eponym
 from .name_lexicon import (
-    _common, case_mode, hand_ambiguous, headings, is_hand_word, lookup, safe_terms, word_first_names,
-    wordness,
+    _common, case_mode, geo_names, hand_ambiguous, headings, is_hand_word, lookup, safe_terms,
+    word_first_names, wordness,
 )
 
 F = regex.MULTILINE  # patterns are case-sensitive; cue words use inline (?i:...)
@@ -274,6 +274,8 @@ B = r"(?<![\p{L}\p{N}])"  # word boundary before
 E = r"(?![\p{L}\p{N}])"
 _TITLE_OPT = rf"(?:(?i:{STRONG_TITLES})\.?[ \t]+)?"
 
+# a transcript timestamp before a speaker label: "[00:12:38] ", "00:04:10.250 "
+TIMESTAMP = r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]?[ \t]+)"
 LEFT: list[Ctx] = [
     Ctx("title_strong", STRONG_TITLES,
         rf"(?:\.|{E})[ \t]*(?P<phi>{SEQ}(?:[ \t]+(?:and|&)[ \t]+{_TITLE_OPT}{SEQ})?)", 0.85, "strong", multi=True),
@@ -289,7 +291,7 @@ LEFT: list[Ctx] = [
     # the answer to a question about a name, on the same line or in the next turn:
     # "What's your surname? Magnusson", "T: And your sister's name? C: Aroha."
     Ctx("name_question", r"name|surname",
-        rf"\?[ \t]*(?:\n[ \t]*)?(?:\[?[\d:.,]*\]?[ \t]*(?:\p{{L}}+(?:[ \t_]+\p{{L}}*\d*)?)[ \t]*:[ \t]*)?"
+        rf"\?[ \t]*(?:\n[ \t]*)?(?:{TIMESTAMP}?\p{{L}}+(?:[ \t_]+\p{{L}}*\d*)?[ \t]*:[ \t]*)?"
         rf"(?:(?i:it['’]?s|it[ \t]+is|that['’]?s|um|uh|oh|yeah|er)[,.]?[ \t]+)*"
         rf"(?!(?i:i|we|you|he|she|they|it|no|not|nope|sorry|dunno|don['’]t|can['’]t|what|why|who){E}){_TITLE_OPT}(?P<phi>{SEQ})",
         0.75, "strong"),
@@ -297,8 +299,6 @@ LEFT: list[Ctx] = [
     Ctx("self_intro", r"my[ \t]+name[ \t]+is|my[ \t]+name['’]s|i[ \t]+am[ \t]+called|i['’]m[ \t]+called",
         rf"{E}[ \t]+(?P<phi>{SEQ})", 0.85, "strong"),
 ]
-# a transcript timestamp before a speaker label: "[00:12:38] ", "00:04:10.250 "
-TIMESTAMP = r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?\]?[ \t]+)"
 # line-anchored patterns (run with finditer; '^' makes them cheap)
 LINE: list[Ctx] = [
     Ctx("speaker_role", rf"^[ \t]*(?:{SPEAKER_ROLES})",
@@ -382,7 +382,7 @@ _AGE_AFTER_NAME = LazyRegex(
 
 def _listed_before_age(word: str) -> bool:
     k = word.lower()
-    if k in FUNCTION_WORDS or k in headings() or is_hand_word(k) or k in _age_noun_stop():
+    if k in FUNCTION_WORDS or k in headings() or is_hand_word(k) or k in _kin_role_words():
         return False
     info = lookup(word)
     if info is None:
@@ -394,8 +394,9 @@ def _listed_before_age(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _age_noun_stop() -> frozenset[str]:
-    """Kin words and roles: "mother (62)" is the mother's age, found by the age rules."""
+def _kin_role_words() -> frozenset[str]:
+    """The words of RELATIONS and ROLES and their plurals ("mother (62)" is the mother's
+    age, found by the age rules; "Tane and Mum": no second name)."""
     rel = set(regex.findall(r"[a-z]+", RELATIONS)) | set(regex.findall(r"[a-z]+", ROLES))
     return frozenset(rel | {w + "s" for w in rel})
 
@@ -1180,13 +1181,9 @@ _COORD_BEFORE = LazyRegex(
 
 @lru_cache(maxsize=1)
 def _coord_stop() -> frozenset[str]:
-    rel = set(regex.findall(r"[a-z]+", RELATIONS)) | set(regex.findall(r"[a-z]+", ROLES))
     titles = set(regex.findall(r"[a-z]+", STRONG_TITLES + "|" + WEAK_TITLES))
-    from ._geo import STATE_NAMES  # states and provinces: "Ontario or Quebec"
-
-    places = {n.lower() for n in STATE_NAMES if " " not in n}
-    return frozenset(rel | {w + "s" for w in rel} | titles | places | FUNCTION_WORDS
-                     | {"god", "co", "sons", "associates"})
+    # states and provinces: "Ontario or Quebec"
+    return _kin_role_words() | titles | geo_names() | FUNCTION_WORDS | {"god", "co", "sons", "associates"}
 
 
 def _coord_ok(word: str) -> bool:

@@ -259,14 +259,15 @@ _GEO_PREP = regex.compile(
 
 
 @lru_cache(maxsize=1)
-def _geo_names() -> frozenset:
+def geo_names() -> frozenset:
+    """States, provinces, nations and countries, lowercase (not PHI; ``_geo.STATE_NAMES``)."""
     from ._geo import STATE_NAMES  # shared vocabulary (states, provinces, countries)
 
     return frozenset(n.lower() for n in STATE_NAMES)
 
 
 def _geo_after_prep(text: str, t) -> bool:
-    if t.text.lower() not in _geo_names():
+    if t.text.lower() not in geo_names():
         return False
     return _GEO_PREP.search(text, max(0, t.start - 16), t.start) is not None
 
