@@ -92,9 +92,23 @@ _TYPOGRAPHY = str.maketrans({**dict.fromkeys(_SPACES, " "), **dict.fromkeys(_HYP
 _TYPO_CHARS = frozenset(_SPACES + _HYPHENS)
 
 
+# Line breaks written as escapes, as text exported through JSON, CSV or a log carries
+# them ("Phone:\\n0412 345 678", "Apt. 4\\nSpringfield"): read as the break they stand
+# for, one character for one ("\\n" -> " " + newline, "\\t" -> two spaces), so that a
+# value after one is no longer glued to the letter "n".
+_ESCAPED_BREAK = regex.compile(r"\\(?:r\\n|[nrt])")
+
+
+def _unescape_breaks(m: "regex.Match") -> str:
+    s = m.group()
+    return " " * (len(s) - 1) + ("\n" if s[-1] == "n" or s == "\\r" else " ")
+
+
 def fold_typography(text: str) -> str:
-    """``text`` with typographic spaces and hyphens made plain (same length); ``text``
-    itself when it has none."""
+    """``text`` with typographic spaces and hyphens made plain and escaped line breaks
+    read as breaks (same length); ``text`` itself when it has none of them."""
+    if "\\" in text:
+        text = _ESCAPED_BREAK.sub(_unescape_breaks, text)
     if text.isascii() or _TYPO_CHARS.isdisjoint(text):
         return text
     return text.translate(_TYPOGRAPHY)

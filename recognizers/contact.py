@@ -142,8 +142,12 @@ def _short_phone_ok(s: str) -> Optional[bool]:
     digits = "".join(c for c in s if c.isdigit())
     if not 4 <= len(digits) <= 15:
         return False
+    # a date ("12.03.24") or a range ("pH 7.35-7.40") is no phone; four or more groups
+    # of two or more digits with one separator are ("call me at 05.73.18.61.32")
     if _DATE_SHAPE.search(s):
-        return False
+        groups = regex.findall(r"\d+", s)
+        if len(groups) < 4 or min(map(len, groups)) < 2 or len(set(regex.findall(r"\d(\D+)\d", s))) > 1:
+            return False
     return None
 
 

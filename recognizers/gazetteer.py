@@ -190,9 +190,17 @@ class GazetteerRecognizer(LocalRecognizer):
         if mode == "mixed":
             if not _title_words(words):
                 # a lower-case stretch of a mixed document (an e-mail typed in lower
-                # case): as in lower-case text, a strong cue and no English word
-                return (all(w.islower() for w in words) and cue is not None and cue not in _WEAK_CUE
-                        and common < 0 and size >= 3 and not first_name and len(key) >= 4)
+                # case), or a town written in capitals as forms and letters do ("I am in
+                # LAPPEENRANTA", "moved to DUNEDIN"): as in caseless text, a strong cue
+                # and no English word
+                caps = all(w.isupper() for w in words)
+                if not ((caps or all(w.islower() for w in words)) and cue is not None and cue not in _WEAK_CUE
+                        and common < 0 and size >= 3 and not first_name and len(key) >= 4):
+                    return False
+                if caps:  # no ward or unit acronym ("from PACU"): a word no vocabulary knows
+                    from deid.safety_net import is_safe_word
+                    return not all(is_safe_word(w) for w in words if w.lower() not in _JOIN)
+                return True
             if cue is not None:
                 if cue in _WEAK_CUE and first_name:
                     return False

@@ -95,6 +95,9 @@ def _label_regex(labels) -> str:
     return r"(?<![\w/])(?P<label>" + "|".join(alts) + r")(?![A-Za-z])"
 
 
+# a label closing its line with a colon, its value on the next line, as forms exported
+# to text write them ("Phone:" / "021 448 9031", "Employer:" / "Tākaro Tree Services")
+_NEXT_LINE = r"(?:(?<=:)[ \t]*\r?\n(?=[ \t]*\S))?"
 _NUMWORD = r"(?:no\.?|number|num|nbr|\#|id|ref\.?|reference)(?![A-Za-z])"
 _FIRST = regex.compile(r"[A-Za-z]+")
 _NUMWORDS = {"no", "number", "num", "nbr", "id", "ref", "reference"}
@@ -102,6 +105,7 @@ _CODE_SEP = (
     r"(?P<qual>[ \t]*\([^()\n]{1,20}\))?"  # "SSN (last 4): 6620"
     rf"(?P<num>[ \t]*{_NUMWORD}(?:[ \t]*{_NUMWORD})?)?"  # "GMC number", "NI no."
     r"(?P<mark>[ \t]*(?:[:=\#]|-(?=[ \t])|\((?=[ \t]*[A-Za-z0-9])))?"
+    rf"{_NEXT_LINE}"
     r"[ \t]*(?:(?P<verb>is|was|of|ending(?:[ \t]+in)?|ends[ \t]+in|on[ \t]+file)[ \t]*[:\-]?[ \t]+)?"
     r"\#?[ \t]*(?P<paren>\()?[ \t]*"
 )
@@ -112,9 +116,9 @@ _CODE_VALUE = (
     r"(?:[ ](?-i:[A-Z])(?![\w]))?)"
     r"(?![\w@])"
 )
-_PHONE_SEP = r"(?:[ \t]*(?:no\.?|number|\#))?[ \t]*(?P<mark>[:=\#]|-(?=[ \t]))?[ \t]*(?:(?:is|on)[ \t]+)?"
+_PHONE_SEP = rf"(?:[ \t]*(?:no\.?|number|\#))?[ \t]*(?P<mark>[:=\#]|-(?=[ \t]))?{_NEXT_LINE}[ \t]*(?:(?:is|on)[ \t]+)?"
 _PHONE_VALUE = r"(?P<phi>(?:\+|00)?\(?\d[\d()]*(?:[ .\-]\(?\d[\d()]*|\([\d]+\))*)(?![\w])"
-_NAME_SEP = r"[ \t]*(?:[:=]|[ \t]-[ \t])[ \t]*"
+_NAME_SEP = rf"[ \t]*(?:[:=]|[ \t]-[ \t]){_NEXT_LINE}[ \t]*"
 _NAME_VALUE = r"(?P<phi>[^\s;|,(:][^\n\t;|,(:]{0,100})"
 
 _DATE_LIKE = regex.compile(r"\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{2,4})?|\d{1,2}[-/.]\d{4}")

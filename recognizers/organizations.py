@@ -59,7 +59,7 @@ from ._anchored import AnchoredRecognizer, AnchorRule, GatedRegexRecognizer
 from ._base import LazyRegex, Rx
 from .facilities import UNIT_STOP
 from .name_context import INITIALS_STOP
-from .name_lexicon import _common, is_common_word
+from .name_lexicon import _common, case_mode, is_common_word
 
 # generic descriptors: an organisation name needs at least one word not in here
 GENERIC = {
@@ -474,6 +474,9 @@ class _OrgAnchored(AnchoredRecognizer):
                 if span is None:
                     continue
                 r.start, r.end = span
+            elif rule == "name_plus_legal_form" and text[r.start:r.end].split()[-1].isalpha() \
+                    and case_mode(text) != "mixed":
+                continue  # a bare form in capital shorthand: "PT NV", "PROPOFOL OY" are no companies
             elif rule == "club_supporter":
                 span = _weak_span(text, r.start, r.end, False)
                 if span is None or _cue_name_ok(text[span[0]:span[1]]) is False:
@@ -809,6 +812,43 @@ ANCHOR_RULES.append(
         window=60,
     )
 )
+def _load_legal_forms(path: Path = _DATA.with_name("legal_forms.txt")) -> list[str]:
+    """Legal forms of companies around the world ("GmbH", "S.A.", "Oy", "Co., Ltd."),
+    generated from cleanco (recognizers/data/build_legal_forms.py)."""
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+LEGAL_FORMS = _load_legal_forms()
+
+
+def _legal_name_ok(value: str) -> bool | None:
+    """A name before a legal form: not only generic or stop words; before a bare
+    two-letter form ("AG", "SA", "NV") two name words or one that is no English word."""
+    form = next((f for f in sorted(LEGAL_FORMS, key=len, reverse=True) if value.endswith(f)), "")
+    words = [w.strip(".,").lower() for w in value[: len(value) - len(form)].split()]
+    words = [w for w in words if w and w not in ("the",)]
+    if not words or all(w in GENERIC or w in LOWER_STOP for w in words):
+        return False
+    if form.isalpha() and len(form) <= 2 and len(words) < 2 and is_common_word(words[0]):
+        return False
+    return None
+
+
+ANCHOR_RULES.append(
+    AnchorRule(
+        # a company by its legal form, as companies around the world close their names:
+        # "Hollandia Logistiek B.V.", "Kessler Antriebe GmbH", "TOKAI SHOJI CO., LTD.",
+        # "Järvinen Oy", "Grupo Andino S.A. de C.V."
+        "name_plus_legal_form",
+        rf"(?:[ \t]+|,[ \t]*)(?:{_trie(LEGAL_FORMS)})(?![\w'’-])",  # stdlib re
+        rf"(?<![\w'’])(?:The[ \t]+|THE[ \t]+)?{NAME_H}",
+        0.7,
+        validate=_legal_name_ok,
+        window=80,
+    )
+)
+
 ANCHOR_RULES.append(
     AnchorRule(
         # "Jade Garden, a Cantonese restaurant", "Lotus Nails, the salon on ..."
