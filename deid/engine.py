@@ -45,7 +45,7 @@ from .operators import build_operators
 from .profiles import Profile, load_profile
 from .propagation import propagate
 from .safety_net import unknown_words
-from .recognizers.addresses import places_after_address
+from .recognizers.addresses import block_after_address, places_after_address
 from .recognizers.ages import ages_after_people
 from .recognizers.name_context import after_people
 
@@ -399,11 +399,15 @@ class Deidentifier:
         kept.extend(f for f in spread if not (allowed and _only_allowed(text, f, allowed, ends)))
         kept = merge_overlaps([_with_weekday(text, expand_to_words(text, f)) for f in kept])
         ages = ages_after_people(text, sorted(found_people | {(f.start, f.end) for f in kept if f.entity_type == "PERSON"}))
-        places, postcodes = places_after_address(
-            text, [(f.start, f.end) for f in kept if f.entity_type == "STREET_ADDRESS"])
-        if ages or places:
+        streets = [(f.start, f.end) for f in kept if f.entity_type == "STREET_ADDRESS"]
+        places, postcodes = places_after_address(text, streets)
+        units, towns, codes = block_after_address(text, streets) if streets else ([], [], [])
+        places, postcodes = places + towns, postcodes + codes
+        if ages or places or units or postcodes:
             kept = merge_overlaps(
                 kept + [Finding(s, e, "AGE", 0.6, "AgeRecognizer", pattern="after_person_found") for s, e in ages]
+                + [Finding(s, e, "STREET_ADDRESS", 0.6, "StreetAddressRecognizer", pattern="unit_line_after_address")
+                   for s, e in units]
                 + [Finding(s, e, "LOCATION", 0.6, "StreetAddressRecognizer", pattern="after_address_found")
                    for s, e in places]
                 + [Finding(s, e, "ZIP_CODE", 0.6, "StreetAddressRecognizer", pattern="postcode_after_address")

@@ -233,12 +233,13 @@ def _trim_date(text: str, r: RecognizerResult) -> bool:
 
 
 # a speaker's turn opening a line: "\nspeaker_a:", "\n[00:01:15] Client:"
-_TURN = regex.compile(rf"\n[ \t]*{TIMESTAMP}?[\p{{L}}_][\p{{L}}\p{{N}}_ ]{{0,23}}:")
+_TURN = regex.compile(rf"\n[ \t]*{TIMESTAMP}?[\p{{L}}_][\p{{L}}\p{{N}}_ ]{{0,23}}:|\n[ \t]*\r?\n")  # a turn or a blank line
 
 
 def _cut_at_line_break(text: str, r: RecognizerResult) -> None:
-    """A model span never runs over a speaker's turn, and only an address runs over a line
-    ("hers til sunday\nspeaker_a: okay and the police" is no address): keep the first line."""
+    """A model span never runs over a speaker's turn or a blank line, and only an address
+    runs over a line ("hers til sunday\nspeaker_a: okay and the police" is no address,
+    nor "IL 62704\n\nDear Dr"): keep the first line."""
     span = text[r.start:r.end]
     if r.entity_type == "STREET_ADDRESS":
         m = _TURN.search(span)

@@ -154,15 +154,15 @@ NAMED_STREET_WORD = r"(?-i:(?:[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?|Mc[A-Z][a-z]+
 PATTERNS = [
     Rx(
         "street_address",
-        rf"(?=\d)(?<![\w./-])(?:\d{{1,5}}[a-z]?\s*/\s*)?{HOUSE_NO}\s+(?:{DIRECTION}\s+)?"
-        rf"(?:(?:st|saint|mt|mount)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}\s+{SUFFIX}"
+        rf"(?=\d)(?<![\w./-])(?:\d{{1,5}}[a-z]?[ \t]*/[ \t]*)?{HOUSE_NO}[ \t]+(?:{DIRECTION}[ \t]+)?"
+        rf"(?:(?:st|saint|mt|mount)\.?[ \t]+)?{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,3}}[ \t]+{SUFFIX}"
         rf"(?:[ \t]+{DIRECTION}(?![\w'’]))?{UNIT_SUFFIX}?",
         0.85,
     ),
     Rx(
         "unit_then_street_address",
-        rf"\b{UNIT_WORD}\.?\s*#?\s*[0-9]{{1,5}}[a-z]?\s*(?:[,/]\s*|\s+){HOUSE_NO}\s+(?:{DIRECTION}\s+)?"
-        rf"(?:(?:st|saint|mt|mount)\.?\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}\s+{SUFFIX}"
+        rf"\b{UNIT_WORD}\.?\s*#?\s*[0-9]{{1,5}}[a-z]?\s*(?:[,/]\s*|\s+){HOUSE_NO}[ \t]+(?:{DIRECTION}[ \t]+)?"
+        rf"(?:(?:st|saint|mt|mount)\.?[ \t]+)?{NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,3}}[ \t]+{SUFFIX}"
         rf"(?:[ \t]+{DIRECTION}(?![\w'’]))?{UNIT_SUFFIX}?",
         0.85,
     ),
@@ -465,6 +465,73 @@ def _line_enders() -> tuple[frozenset, frozenset]:
 # a four-digit postcode closing the line after the town, with no state between (New
 # Zealand writes none: "14 Ruakura Road, Hamilton East 3216", "PO Box 331, Whanganui 4540")
 _POSTCODE_AFTER = regex.compile(r"[ \t]+(?P<pc>\d{4})(?=[ \t]*(?:[,\n]|$|\.(?:\s|$)))", regex.MULTILINE)
+
+
+# ---- the lines of an address block after a street line found ---------------------------
+# "14 Kereru Lane" / "Flat 2" / "Whanganui" / "New Zealand 4500": a unit line, a town line
+# (capitalised or in capitals, a place the gazetteer knows or no English word, with its
+# state or postcode) and a country line with its postcode, in that order, one blank line
+# at most between them; the block ends at the first line of any other kind.
+_UNIT_LINE = regex.compile(
+    r"[ \t]*(?P<unit>(?i:apt|apartment|suite|ste|unit|flat|level|floor|room|rm|bldg|building)\.?"
+    r"[ \t]*\#?[ \t]*[\p{L}\d][\w-]{0,5})[ \t]*$", regex.MULTILINE)
+_TOWN_LINE = regex.compile(
+    r"[ \t]*(?P<town>\p{Lu}[\p{L}'’\-]*(?:[ \t]+\p{Lu}[\p{L}'’\-]*){0,2}?)"
+    r"(?:[ \t,]+(?P<tail>(?:\p{Lu}{2,3}[ \t]+)?(?P<pc>\d{4,5}(?:-\d{4})?|\p{Lu}\d[\p{Lu}\d]?[ \t]?\d\p{Lu}\p{Lu}|\p{Lu}\d\p{Lu}[ \t]?\d\p{Lu}\d)))?"
+    r"[ \t]*$", regex.MULTILINE)
+_NEXT_LINE = regex.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)?")
+_NUMBER_BEFORE = regex.compile(r"(?:^|(?<=[\s,:]))(?P<no>\d{1,5}[A-Za-z]?)[ \t]+\Z", regex.MULTILINE)
+
+
+def _town_ok(town: str, stops: frozenset) -> bool:
+    from .gazetteer import _fold, places
+
+    words = town.split()
+    if any(w.lower() in stops for w in words):
+        return False
+    key = " ".join(w.lower() for w in words)
+    if key in places() or _fold(key) in places():
+        return True
+    return all(wordness(w) < 0 for w in words)  # "Salteras": no English word
+
+
+def block_after_address(text: str, addresses: list[tuple[int, int]]):
+    """``(units, places, postcodes)``: a number written just before each street found, and
+    the lines of an address block below a street line that closes its line."""
+    states, stops = _line_enders()
+    units, towns, codes = [], [], []
+    for start, end in addresses:
+        # a house or unit number written before the street found ("6302 Ártún 55",
+        # "445 Cruce Casa de Postas 34"): part of the address
+        pre = _NUMBER_BEFORE.search(text, max(0, start - 12), start)
+        if pre is not None:
+            units.append(pre.span("no"))
+        stage = 0  # 0: unit, town or country next; 1: town or country; 2: country
+        for _ in range(4):
+            nl = _NEXT_LINE.match(text, end)
+            if nl is None:
+                break
+            pos = nl.end()
+            m = _UNIT_LINE.match(text, pos) if stage == 0 else None
+            if m is not None:
+                units.append(m.span("unit"))
+                end, stage = m.end(), 1
+                continue
+            m = _TOWN_LINE.match(text, pos)
+            if m is None:
+                break
+            town = m.group("town")
+            if town.lower() in states:  # a state or country line, with its postcode
+                if m.group("pc"):
+                    codes.append(m.span("pc"))
+                break
+            if stage == 2 or not _town_ok(town, stops):
+                break
+            towns.append(m.span("town"))
+            if m.group("pc"):
+                codes.append(m.span("pc"))
+            end, stage = m.end(), 2
+    return units, towns, codes
 
 
 def places_after_address(text: str, addresses: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
