@@ -10,6 +10,9 @@ Corpora (the shared ones are read from ``../shared/corpora`` and never copied):
 * ``pn_open`` / ``pn_lockbox``: the PhysioNet dev split (odd patient ids) halved by
   patient, ``patient % 4 == 1`` open and ``patient % 4 == 3`` lockbox;
 * ``synthetic``: documents of the generator's test seed (3), which the model never saw;
+* ``ps_open`` / ``ps_lockbox``: sentences of presidio-evaluator's generator (the
+  generator of the issue's Presidio benchmark), even / odd templates, when
+  ``benchmarks/presidio_style.py`` has written them to ``benchmarks/out/``;
 * ``mh_open_lower`` ... ``mh_lockbox_upper``: the mental-health halves in lower case (as
   speech-to-text writes) and in ALL CAPS (as shorthand does), character for character,
   so the same gold spans hold: does what was learnt from capitals hold without them?
@@ -30,7 +33,8 @@ from deid.recognizers.name_lexicon import recase  # one character for one: gold 
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "corpora"
-LOCKBOXES = {"mh_lockbox", "pn_lockbox", "mh_lockbox_lower", "mh_lockbox_upper"}
+LOCKBOXES = {"mh_lockbox", "pn_lockbox", "mh_lockbox_lower", "mh_lockbox_upper", "ps_lockbox"}
+PRESIDIO_STYLE = ROOT / "benchmarks" / "out"  # written by benchmarks/presidio_style.py
 
 
 def _physionet(half: int) -> list[GoldDoc]:
@@ -71,6 +75,11 @@ def corpora(n_synthetic: int) -> dict[str, callable]:
         "mh_lockbox_lower": lambda: _recased(mh_lock, "lower"),
         "mh_open_upper": lambda: _recased(mh_open, "upper"),
         "mh_lockbox_upper": lambda: _recased(mh_lock, "upper"),
+    } | {  # the Presidio-style probe, when benchmarks/presidio_style.py has written it
+        name: (lambda p=path: load_gold(str(p)))
+        for name, path in (("ps_open", PRESIDIO_STYLE / "presidio_style_open.jsonl"),
+                           ("ps_lockbox", PRESIDIO_STYLE / "presidio_style_lockbox.jsonl"))
+        if path.exists()
     }
 
 
