@@ -45,6 +45,10 @@ import regex
 
 from .findings import Finding
 from .recognizers.name_lexicon import LEXICON_DIR, TOKEN, case_mode, headings, is_hand_word, safe_terms
+# a verb only people do after a word that opens a sentence ("Losaline reports ..."): the
+# name recognizers' list
+from .recognizers.name_lexicon import _PERSON_ACTION as _PERSON_ACTS
+from .recognizers.years import icu_style
 
 ENTITY = "UNKNOWN"
 RECOGNIZER = "SafetyNet"
@@ -152,16 +156,6 @@ def clipped_word(word: str) -> bool:
     return False
 
 
-# a verb only people do after a word that opens a sentence: "Losaline reports ..."
-_PERSON_ACTS = regex.compile(
-    r"[ \t]+(?:reports|reported|denies|denied|states|stated|shared|describes|described|"
-    r"discloses|disclosed|endorses|endorsed|attended|attends|presented|presents|agreed|agrees|"
-    r"declined|declines|arrived|cried|laughed|said|says|told|feels|felt|wants|wanted|admits|"
-    r"acknowledged|acknowledges|mentioned|mentions|talked|talks|spoke|speaks|explained|"
-    r"explains|asked|asks|complained|complains|texted|emailed|rang|phoned|called)\b"
-)
-
-
 _AND = regex.compile(r"[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]+")
 
 
@@ -200,6 +194,9 @@ def unknown_words(text: str, findings: list[Finding], score: float = 0.5,
     person_starts = {f.start for f in findings if f.entity_type == "PERSON"} if proper_only else set()
     out: list[Finding] = []
     uncovered: dict[str, list[tuple[int, int]]] = {}  # "high": every free occurrence of a word
+    # a word opening a sentence and a verb only people do: a name in prose, not in an ICU
+    # note's shorthand ("Neuro was intact"), asked once per text
+    icu = lru_cache(maxsize=1)(lambda: icu_style(text))
     j = 0
     for m in TOKEN.finditer(text):
         s, e = m.span()
@@ -210,8 +207,8 @@ def unknown_words(text: str, findings: list[Finding], score: float = 0.5,
         word = m.group()
         if proper_only:
             uncovered.setdefault(word, []).append((s, e))
-            if not _title_case(word) or (_opens_sentence(text, s) and not _PERSON_ACTS.match(text, e)
-                                         and not _before_a_name(text, e, person_starts)):
+            if not _title_case(word) or (_opens_sentence(text, s) and not _before_a_name(text, e, person_starts)
+                                         and not (_PERSON_ACTS.match(text, e) and not icu())):
                 continue
         if all(is_safe_word(part, safe) for part in word.split("-") if part):
             continue

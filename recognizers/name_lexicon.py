@@ -239,9 +239,11 @@ TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)*(?:-\p{L}+(?:['’]\p{L}+)*)*")
 _VOWEL = regex.compile(r"[aeiouyàáâãäåèéêëìíîïòóôõöùúûüý]", regex.IGNORECASE)
 _CONTRACTION = regex.compile(r"['’](?:m|t|re|ve|ll|d)$", regex.IGNORECASE)
 _POSSESSIVE = regex.compile(r"['’]s$", regex.IGNORECASE)
-# a capitalised ambiguous name followed by a verb that only people do ("Dawn denied")
-_PERSON_VERB = regex.compile(
-    r"[ \t]+(?:reports|reported|denies|denied|states|stated|shared|describes|described|"
+# verbs only people do, after a word that may be a name ("Dawn denied", "Priyanka came");
+# the safety net takes a word no list knows opening a sentence only before one of the
+# action verbs, not an auxiliary ("Qwendolyx is a word")
+_ACTIONS = (
+    r"reports|reported|denies|denied|states|stated|shared|describes|described|"
     r"discloses|disclosed|endorses|endorsed|attended|attends|engaged|expressed|expresses|"
     r"identifies|presented|presents|agreed|agrees|declined|declines|arrived|cried|laughed|"
     r"said|says|told|walks|lives|lived|works|worked|feels|felt|wants|wanted|admits|admitted|"
@@ -250,8 +252,12 @@ _PERSON_VERB = regex.compile(
     r"mentioned|mentions|talked|talks|offered|offers|spoke|speaks|discussed|discusses|"
     r"explained|explains|asked|asks|complained|complains|brought|gave|withdrew|joined|"
     r"grew|went|goes|participated|participates|seemed|seems|shows|showed|left|"
-    r"was|is|has|had|did|does|will|would|can|could)\b"
+    r"came|comes|got|gets|took|takes|tried|tries|started|starts|stopped|stops|moved|moves|"
+    r"needs|needed|loves|loved|hates|hated|thinks|thought|knows|knew|keeps|kept|turned|"
+    r"rang|phoned|visited|visits|stayed|stays|slept|sleeps|drinks|drank|smokes|smoked"
 )
+_PERSON_ACTION = regex.compile(rf"[ \t]+(?:{_ACTIONS})\b")
+_PERSON_VERB = regex.compile(rf"[ \t]+(?:{_ACTIONS}|was|is|has|had|did|does|will|would|can|could)\b")
 _GEO_PREP = regex.compile(
     r"(?i:\b(?:in|to|from|near|at|of|across|around|visiting|visited|toward|towards|into|"
     r"outside|throughout|via)[ \t]+)$"
