@@ -1194,10 +1194,27 @@ def _coord_ok(word: str) -> bool:
             and k not in safe_terms() and k not in LANGUAGES)
 
 
+# People listed with their ages: "Hemi (12), Mere (9), Tama (4)", "Kahu (14 yrs) and Mere
+# (9 yrs)": a capitalised word after a person found and its age, with an age of its own,
+# is the next person of the list (and a word like "Mere" or "Hope" counts).
+_AGE_PAREN = r"[ \t]*\([ \t]*\d{1,3}(?:[ \t]*(?:y|yo|y/o|yr|yrs|years?|mo|mos|months?)\.?)?[ \t]*\)"
+_LISTED_WITH_AGE = LazyRegex(
+    rf"{_AGE_PAREN}(?:[ \t]*[,;][ \t]*(?:and[ \t]+)?|[ \t]+(?:and|&)[ \t]+)"
+    rf"(?P<c>\p{{Lu}}\p{{Ll}}+(?:[ \t]+\p{{Lu}}\p{{Ll}}+)?)(?={_AGE_PAREN})")
+
+
+def _listed_with_age(text: str, end: int) -> list[tuple[int, int]]:
+    out = []
+    while (m := _LISTED_WITH_AGE.match(text, end)) is not None and all(_coord_ok(w) for w in m.group("c").split()):
+        out.append(m.span("c"))
+        end = m.end("c")
+    return out
+
+
 def _coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if not _coord_ok(text[start:end].split()[-1]):
         return []  # the person found is itself a language, a place or a kin word
-    out = []
+    out = _listed_with_age(text, end)
     m = _COORD_AFTER.match(text, end)
     if m is not None and _coord_ok(m.group("c")):
         out.append(m.span("c"))
