@@ -188,15 +188,18 @@ def unknown_words(text: str, findings: list[Finding], score: float = 0.5,
     Scale") or a language use ("speaks Tongan"), which stays."""
     proper_only = level == "high"
     mode = case_mode(text) if proper_only else "mixed"
+    # in an ICU note's shorthand the words no list knows are misspellings and ward words
+    # ("Milnerone", "Yankaur"): there the net takes a Title-case word only when a name
+    # list or the gazetteer knows it
+    icu_note = proper_only and icu_style(text)
     if proper_only and mode != "mixed":
-        return _listed_names(text, findings, score, safe, veto)
+        # and in caseless ICU shorthand only a name of the lexicon, not one of names-dataset's
+        # weak names ("vicu", "thich" are both)
+        return _listed_names(text, findings, score, safe, veto, weak=not icu_note)
     spans = sorted((f.start, f.end) for f in findings)
     person_starts = {f.start for f in findings if f.entity_type == "PERSON"} if proper_only else set()
     out: list[Finding] = []
     uncovered: dict[str, list[tuple[int, int]]] = {}  # "high": every free occurrence of a word
-    # a word opening a sentence and a verb only people do: a name in prose, not in an ICU
-    # note's shorthand ("Neuro was intact"), asked once per text
-    icu = lru_cache(maxsize=1)(lambda: icu_style(text))
     j = 0
     for m in TOKEN.finditer(text):
         s, e = m.span()
@@ -208,12 +211,14 @@ def unknown_words(text: str, findings: list[Finding], score: float = 0.5,
         if proper_only:
             uncovered.setdefault(word, []).append((s, e))
             if not _title_case(word) or (_opens_sentence(text, s) and not _before_a_name(text, e, person_starts)
-                                         and not (_PERSON_ACTS.match(text, e) and not icu())):
+                                         and not (_PERSON_ACTS.match(text, e) and not icu_note)):
                 continue
         if all(is_safe_word(part, safe) for part in word.split("-") if part):
             continue
         if proper_only and (shape_score(word) <= SHAPE_MIN or misspelt_word(word) or clipped_word(word)):
             continue  # the costlier tests last: only words no list knows get here
+        if icu_note and not _listed_name_or_place(word):
+            continue
         if veto is not None and veto(text, s, e):
             continue
         out.append(Finding(s, e, ENTITY, score, RECOGNIZER, pattern="not a known word"))
@@ -228,8 +233,15 @@ def unknown_words(text: str, findings: list[Finding], score: float = 0.5,
     return out
 
 
+def _listed_name_or_place(word: str) -> bool:
+    from .recognizers.gazetteer import places
+    from .recognizers.name_lexicon import lookup
+
+    return lookup(word) is not None or word.lower() in places()
+
+
 def _listed_names(text: str, findings: list[Finding], score: float, safe: frozenset[str],
-                  veto) -> list[Finding]:
+                  veto, weak: bool = True) -> list[Finding]:
     """``recall: high`` in a lower-case or ALL-CAPS text (speech-to-text, shorthand),
     where no capital marks a proper noun: a word no finding covers that a name list
     knows (the lexicon's names or the weak names of names-dataset) and that is no known
@@ -250,7 +262,7 @@ def _listed_names(text: str, findings: list[Finding], score: float, safe: frozen
         ok = verdict.get(word)
         if ok is None:
             ok = verdict[word] = (
-                len(word) >= 4 and lookup(word, weak=True) is not None
+                len(word) >= 4 and lookup(word, weak=weak) is not None
                 and not all(is_safe_word(part, safe) for part in word.split("-") if part)
                 and shape_score(word) > SHAPE_MIN and not misspelt_word(word) and not clipped_word(word))
         if ok and not (veto is not None and veto(text, s, e)):

@@ -117,7 +117,8 @@ def test_high_leaves_what_is_not_a_proper_noun_in_prose(engine, text):
 @pytest.mark.parametrize("text,names", [
     ("speaker_b: yeah so taufa and me went down the river after school", ["taufa"]),
     ("client: i rang akinwale but he never picks up, akinwale is like that", ["akinwale", "akinwale"]),
-    ("PT VISITED BY SEUN AND DELROY THIS PM. SEUN UPSET.", ["SEUN", "DELROY", "SEUN"]),
+    ("PT VISITED BY MARGUERITE AND LILIANA THIS PM. MARGUERITE UPSET.", ["MARGUERITE", "LILIANA", "MARGUERITE"]),
+    ("VISITED BY SEUN AND DELROY TODAY. SEUN UPSET ABOUT THE MOVE.", ["SEUN", "DELROY", "SEUN"]),
 ])
 def test_high_takes_listed_names_in_caseless_text(text, names):
     got = [text[f.start:f.end] for f in unknown_words(text, [], level="high")]
@@ -207,3 +208,33 @@ def test_word_lists_are_sorted_for_prefix_search(name):
 ])
 def test_high_leaves_clipped_shorthand(text):
     assert not unknown_words(text, [], level="high")
+
+
+@pytest.mark.parametrize("text,word", [
+    ("CV: HR 88 SR. Pt on Dilitizem gtt at 5mg/hr, BP 110/70. Plan: wean.", "Dilitizem"),
+    ("Resp: sats 95% on 4L. Secretions cleared with Yonkor suction, pt tolerating.", "Yonkor"),
+    ("Neuro: pt alert. GI: Abd soft. Transfer to Oruvai ward when bed free, HR 90s.", "Oruvai"),
+])
+def test_high_leaves_unlisted_words_in_icu_notes(text, word):
+    """In an ICU note's shorthand the net takes no word that no name list or gazetteer knows:
+    there they are misspellings and ward words."""
+    assert not any(text[f.start:f.end] == word for f in unknown_words(text, [], level="high"))
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Pt seen with daughter Marguerite at bedside, HR 80s, BP 120/70, pt calm.", "Marguerite"),
+    ("Neuro: pt alert. Family from Wollongong visiting, HR 90s, aware of plan.", "Wollongong"),
+])
+def test_high_takes_listed_names_and_places_in_icu_notes(text, word):
+    assert any(text[f.start:f.end] == word for f in unknown_words(text, [], level="high"))
+
+
+def test_high_takes_only_lexicon_names_in_caseless_icu_notes():
+    # names-dataset's weak names hold ICU words ("vicu"): in caseless shorthand, the lexicon only
+    text = "PT VISITED BY SEUN AND MARGUERITE THIS PM, HR 88. TO VICU WHEN BED."
+    assert [text[f.start:f.end] for f in unknown_words(text, [], level="high")] == ["MARGUERITE"]
+
+
+def test_high_takes_unlisted_words_in_prose():
+    text = "She stayed with Oruvai and her aunt over the holidays, then returned to class."
+    assert any(text[f.start:f.end] == "Oruvai" for f in unknown_words(text, [], level="high"))
