@@ -133,6 +133,13 @@ COPULA_END = (
     r"|[ \t]+\p{L}[\w-]*(?:[ \t]\d{1,2})?:(?!\d)"
 )
 
+# whose age a question asks: a person, not "the house" or "the car"
+_AGE_WHO = (r"(?:she|he|you|they|i|we|(?:your|his|her|their|my|our|the)[ \t]+(?:\w+['’]s[ \t]+)?"
+            r"(?:son|sons|daughter|daughters|kid|kids|child|children|boy|boys|girl|girls|baby|bub|brother|"
+            r"sister|partner|husband|wife|mum|mom|mother|dad|father|nan|nana|grandma|grandmother|grandad|"
+            r"grandfather|grandpa|stepson|stepdaughter|niece|nephew|cousin|twins|youngest|eldest|oldest|"
+            r"friend|boyfriend|girlfriend)|(?-i:\p{Lu}\p{Ll}+))")
+
 PATTERNS = [
     Rx(
         "n_year_old",
@@ -347,6 +354,20 @@ PATTERNS = [
         0.6,
     ),
     Rx(
+        # the answer to a question about an age, on the same line or in the next turn:
+        # "how old is she now speaker 2: fourteen", "T: And how old are you? C: Um, twenty-six.",
+        # "What's your age? 34"
+        "age_question",
+        rf"\b(?:how[ \t]+old[ \t]+(?:is|are|was|were|['’]s|['’]re)[ \t]+{_AGE_WHO}\b[^?\n]{{0,40}}?"
+        r"|(?:what['’]?s|what[ \t]+is)[ \t]+(?:your|his|her|their)[ \t]+(?:\w+['’]s[ \t]+)?age)"
+        r"[ \t]*\??[ \t]*(?:\n[ \t]*)?"
+        r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?(?:(?:speaker[ _]?\w+|client|therapist|patient|parent|mum|mom|dad"
+        r"|c|t|p|\p{Lu}\p{Ll}+)[ \t]*\d?[ \t]*:[ \t]*)?"
+        r"(?:(?:oh|um|uh|er|yeah|so|well|she['’]?s|he['’]?s|i['’]?m|they['’]?re|about|like|nearly|almost|just|only)[,.]?[ \t]+){0,3}"
+        rf"(?P<phi>{PNUM}){NUM_END}(?![ \t]*(?:{NOT_AGE_UNIT}))",
+        0.6,
+    ),
+    Rx(
         # ICU lower case "82m s/p mvc", "67 f w/ copd"
         "age_sex_lower",
         r"(?<![\w.,/#-])(?P<phi>(?:1[0-2]\d|\d{1,2})\s?(?:m|f))"
@@ -374,6 +395,7 @@ GATES = {
     "prep_n_person": ("at ", "by ", "since ", "from ", "until ", "till "),
     "sex_comma_age": re.compile(r"(?:\b[MF]|male|female)\s*,\s*\d", re.IGNORECASE),
     "person_of_n": (" of ",),
+    "age_question": ("how old", " age"),
     "event_at_n": (" at ",),
     "event_at_adult_n": (" at ",),
     "nth_birthday": ("birthday",),
