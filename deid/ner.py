@@ -37,7 +37,7 @@ from presidio_analyzer.predefined_recognizers.nlp_engine_recognizers.spacy_recog
 
 from .recognizers.name_context import FUNCTION_WORDS, TIMESTAMP
 from .recognizers.years import icu_style
-from .safety_net import clipped_word, is_safe_word
+from .safety_net import clipped_word, is_safe_word, shape_score
 
 _TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 STRONG, WEAK = 0.85, 0.2
@@ -48,7 +48,10 @@ TRUST_SHARE, TRUST_MIN = 0.5, 2
 # no name list, is dropped in mixed-case text
 ORDINARY = 3
 _CAPITALISED_TYPES = {"PERSON", "LOCATION", "ORGANIZATION"}
-_PROSE_TYPES = {"DATE_TIME", "LOCATION", "ORGANIZATION"}
+_PROSE_TYPES = {"DATE_TIME", "LOCATION", "ORGANIZATION", "PERSON"}
+# a model name of one vocabulary word needs letters this name-like (safety_net.shape_score:
+# "Kiri" 1.6, "Tui" 0.9; "Olanzapine" 0.1, "Seroquel" -0.1, "Lexapro" -1.2)
+NAME_SHAPE = 0.3
 _TITLE_BEFORE = regex.compile(r"(?i:\b(?:dr|mr|mrs|ms|mx|miss|prof|professor|doctor)\.?[ \t]+)$")
 _JOIN = frozenset("of and & the de la le du des del da di van von".split())
 _SENTENCE_START = regex.compile(r"(?:^|[.:;!?\n\-*#(]\s*)$")
@@ -96,7 +99,8 @@ class GatedSpacyRecognizer(SpacyRecognizer):
             elif r.entity_type in ("ORGANIZATION", "LOCATION"):
                 ok = prose and (self._proper_phrase(span, initial) if mode == "mixed" else self._caseless_name(span))
             else:
-                ok = self._has_evidence(r.entity_type, span, mode, initial)
+                ok = self._has_evidence(r.entity_type, span, mode, initial) or (
+                    r.entity_type == "PERSON" and prose and mode == "mixed" and self._proper_person(span, initial))
             r.score = STRONG if ok else WEAK
             if r.analysis_explanation is not None:
                 r.analysis_explanation.original_score = r.score
@@ -138,6 +142,28 @@ class GatedSpacyRecognizer(SpacyRecognizer):
         toks = [t for t in _TOKEN.findall(span) if len(t) >= 2]
         return (bool(toks) and mode == "mixed" and not sentence_initial
                 and all(t[0].isupper() and not t.isupper() and self._capitalised_name(t) for t in toks))
+
+    def _proper_person(self, span: str, sentence_initial: bool) -> bool:
+        """A person's name of prose written as one: one to four Title-case words, not one
+        word opening a sentence, none a calendar, clinical or heading word, a state,
+        country, nationality or drug, one at least no ordinary English word."""
+        words = [w.strip(".,;:()\"'’") for w in span.split()]
+        words = [w for w in words if w and w.lower() not in _JOIN]
+        if not 0 < len(words) <= 4 or (sentence_initial and len(words) == 1):
+            return False
+        if not all(w[0].isupper() and not w.isupper() for w in words):
+            return False
+        lex = self._lex
+        for w in words:
+            if (lex.is_hand_word(w) or lex._key(w) in lex.headings()
+                    or any(p.lower() in lex.safe_terms() or p.lower() in lex.geo_names() for p in w.split("-"))):
+                return False
+        # one word alone must be no English word at all ("Coarse" in an ICU note is a word),
+        # and a word of the vocabulary needs a name's letters: "Kiri", not "Quetiapine"
+        if len(words) == 1:
+            w = words[0]
+            return lex.wordness(w) < 0 and (not is_safe_word(w) or shape_score(w) > NAME_SHAPE)
+        return any(lex.wordness(w) < 3 for w in words)
 
     def _proper_phrase(self, span: str, sentence_initial: bool) -> bool:
         """A place or organisation span of prose written as a proper name: every word

@@ -152,3 +152,40 @@ def test_model_date_spans_trimmed_to_date_words(text, span, expected):
     r = RecognizerResult("DATE_TIME", s, s + len(span), 0.85)
     kept = _trim_date(text, r)
     assert (text[r.start:r.end] if kept else None) == expected
+
+
+@pytest.mark.parametrize("span, initial, expected", [
+    ("Tevita Fonua", False, True),          # Title case, no English word
+    ("Nkechi", False, True),
+    ("Marama Tipene-Rua", True, True),      # two words may open a sentence
+    ("Kovacs Brenner", False, True),
+    ("Coarse", False, False),               # one word alone must be no English word
+    ("Siosaia", True, False),               # one word opening a sentence says nothing
+    ("Good Morning", False, False),         # ordinary words only
+    ("Victoria", False, False),             # a state
+    ("Quetiapine", False, False),           # a drug
+    ("Tuesday Group", False, False),        # a calendar word
+    ("MARAMA", False, False),               # capitals carry no case information
+])
+def test_model_person_written_as_a_name(gate, span, initial, expected):
+    assert gate._proper_person(span, initial) is expected
+
+
+def test_model_person_passes_the_gate_in_prose_not_in_icu_notes():
+    """A model name no list knows scores as evidence in prose; in an ICU note it stays
+    under the threshold."""
+    from deid import Deidentifier
+    from deid.ner import STRONG, WEAK
+
+    d = Deidentifier()
+    rec = next(r for r in d.recognizers if r.name == "SpacyRecognizer")
+
+    def model_people(text):
+        art = d.nlp_engine.process_text(text, "en")
+        return {text[r.start:r.end]: r.score for r in rec.analyze(text, ["PERSON"], art)
+                if r.entity_type == "PERSON"}
+
+    prose = model_people("She has been staying with Tevita Fonua and his sister since the flood.")
+    icu = model_people("Pt resting, HR 88 at 0400, BP 110/70. Seen by Tevita Fonua overnight, pt calm.")
+    assert prose.get("Tevita Fonua") == STRONG
+    assert icu.get("Tevita Fonua", WEAK) == WEAK
