@@ -166,9 +166,10 @@ def test_lockbox_misses_are_refused(capsys):
     """The lockbox harness never prints a lockbox half's misses (it exits before loading)."""
     from benchmarks.lockbox import LOCKBOXES, main
 
-    assert LOCKBOXES == {"mh_lockbox", "pn_lockbox", "mh_lockbox_lower", "mh_lockbox_upper"}
+    assert LOCKBOXES == {"mh_lockbox", "pn_lockbox", "mh_lockbox_lower", "mh_lockbox_upper", "ps_lockbox"}
     assert main(["--only", "mh_lockbox", "--misses", "5"]) == 2
     assert main(["--only", "mh_lockbox_lower", "--misses", "5"]) == 2
+    assert main(["--only", "ps_lockbox", "--misses", "5"]) == 2
     assert "never printed" in capsys.readouterr().err
 
 
