@@ -151,6 +151,13 @@ def _short_phone_ok(s: str) -> Optional[bool]:
     return None
 
 
+def _seven_digits(s: str) -> Optional[bool]:
+    """A weaker cue needs a phone's length: seven digits or more ("a call from 2019" is no phone)."""
+    if sum(c.isdigit() for c in s) < 7:
+        return False
+    return _short_phone_ok(s)
+
+
 _PHONE_WORDS_BARE = (
     r"pager|beeper|bleep|pgr|pg|page|ext|extn|extension|tel|telephone|phone|ph|fax|facsimile|mob|mobile"
     r"|cell(?:[ \t]*phone)?|ring|call|text|sms|voicemail|vm|landline|whatsapp|hotline|direct[ \t]*line"
@@ -158,7 +165,7 @@ _PHONE_WORDS_BARE = (
 )
 _PHONE_WORDS_MARKED = r"home|work|office|h|w|m|c|o|wk|hm|contact|number|no"
 _SHORT_NUM = (
-    r"\+?(?:\([ \t]?\d{1,5}[ \t]?\)[ \t]?)?(?:\d{6,15}(?!\d)|\d{1,5}(?:(?:[ \t]|[ \t]?[.-][ \t]?)\d{1,5}){0,4})"
+    r"\+?(?:\([ \t]?\d{1,5}[ \t]?\)[ \t]?)?(?:\d{6,15}(?!\d)|\d{1,5}(?:(?:[ \t]|[ \t]?[.-][ \t]?)\d{1,6}){0,4})"
 )
 
 
@@ -178,6 +185,14 @@ def _phone_context() -> RegexRecognizer:
                validate=_short_phone_ok),
             Rx("reach_on", rf"\b(?:reach|reached|reachable)[ \t]+(?:(?:me|her|him|them|us|you)[ \t]+)?(?:at|on)[ \t]+{tail}",
                0.7, validate=_short_phone_ok),
+            # a number a call or message came from ("a text from 0487 23 46 71", "missed call
+            # from 775 409 915"), and a number before its noun ("468 788 096 is my new number")
+            Rx("call_from", rf"\b(?:texts?|texted|calls?|called|rang|ring|messages?|messaged|voicemails?|"
+                            rf"missed[ \t]+calls?|sms)[ \t]+from[ \t]+{tail}", 0.7, validate=_seven_digits),
+            Rx("number_before_noun", rf"(?<![\w.,/+-])(?P<phi>{_SHORT_NUM}){_EXT}?[ \t]+(?:is|was|['’]s)[ \t]+"
+                                     r"(?:my|his|her|their|our|your|the)[ \t]+(?:(?:new|old|current|home|work|mobile|cell|"
+                                     r"direct|private|landline|best)[ \t]+){0,2}(?:number|no\.?|mobile|phone|cell|landline)\b",
+               0.7, validate=_seven_digits),
             Rx("extension", r"\b(?<![\w])(?-i:x|X)(?P<phi>\d{3,6})(?![\w/%.])", 0.6),
         ],
         name="PhoneContextRecognizer",

@@ -194,7 +194,10 @@ class GazetteerRecognizer(LocalRecognizer):
                 # LAPPEENRANTA", "moved to DUNEDIN"): as in caseless text, a strong cue
                 # and no English word
                 caps = all(w.isupper() for w in words)
-                if not ((caps or all(w.islower() for w in words)) and cue is not None and cue not in _WEAK_CUE
+                # a town in capitals after any place preposition ("drove to OULU"); a
+                # lower-case stretch after a strong one only
+                if not ((caps or all(w.islower() for w in words)) and cue is not None
+                        and (caps or cue not in _WEAK_CUE)
                         and common < 0 and size >= 3 and not first_name and len(key) >= 4):
                     return False
                 if caps:  # no ward or unit acronym ("from PACU"): a word no vocabulary knows
