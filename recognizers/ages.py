@@ -246,6 +246,16 @@ PATTERNS = [
         rf"\b(?P<phi>(?:1[0-2]\d|\d{{1,2}})(?:st|nd|rd|th)|(?:{_TENS}[\s-]+)?{ORD_WORD})\s+birthday",
         0.85,
     ),
+    Rx(
+        # the birthday left unsaid: "celebrated her 40th", "for his twenty-first", "turns her 18th"
+        "nth_celebrated",
+        rf"\b(?:celebrat(?:e|es|ed|ing)|turn(?:s|ed|ing)?|had|have|has|for|at|planning)[ \t]+(?:her|his|their|my|your|our)[ \t]+"
+        # an age of ten or more: "her first full night's sleep" is no birthday
+        rf"(?P<phi>(?:1[0-2]\d|[1-9]\d)(?:st|nd|rd|th)|{_TENS}[\s-]+{ORD_WORD}|tenth|eleventh|twelfth|"
+        r"(?:thir|four|fif|six|seven|eigh|nine)teenth|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth)"
+        r"(?![ \t]*(?:birthday|anniversary|time|session|visit|week|day|year|dose|attempt|child|baby|grade|floor|round|cycle|place|admission)\b)(?![\w-])",
+        0.7,
+    ),
     # ---- a person, then the age: `who` is checked by _person_before() (see the docstring)
     Rx(
         # "Dana (41)", 'Pat ("Paddy", 61)', "Ana (19, studying)", "Kai (7 weeks)"
@@ -399,6 +409,8 @@ GATES = {
     "event_at_n": (" at ",),
     "event_at_adult_n": (" at ",),
     "nth_birthday": ("birthday",),
+    "nth_celebrated": re.compile(r"(?:her|his|their|my|your|our)[ \t]+(?:\d{1,3}(?:st|nd|rd|th)|[a-z-]*(?:first|second|third|th))\b",
+                                 re.IGNORECASE),
     "decade_person": ("early", "mid", "late"),
     "decade_bare": ("early", "mid", "late"),
     "n_something": ("something",),
