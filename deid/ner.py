@@ -37,7 +37,7 @@ from presidio_analyzer.predefined_recognizers.nlp_engine_recognizers.spacy_recog
 
 from .recognizers.name_context import FUNCTION_WORDS, TIMESTAMP
 from .recognizers.years import icu_style
-from .safety_net import clipped_word, is_safe_word, shape_score
+from .safety_net import clipped_word, is_safe_word, misspelt_word, shape_score
 
 _TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 STRONG, WEAK = 0.85, 0.2
@@ -149,7 +149,7 @@ class GatedSpacyRecognizer(SpacyRecognizer):
         country, nationality or drug, one at least no ordinary English word."""
         words = [w.strip(".,;:()\"'’") for w in span.split()]
         words = [w for w in words if w and w.lower() not in _JOIN]
-        if not 0 < len(words) <= 4 or (sentence_initial and len(words) == 1):
+        if not 0 < len(words) <= 4:
             return False
         if not all(w[0].isupper() and not w.isupper() for w in words):
             return False
@@ -162,6 +162,9 @@ class GatedSpacyRecognizer(SpacyRecognizer):
         # and a word of the vocabulary needs a name's letters: "Kiri", not "Quetiapine"
         if len(words) == 1:
             w = words[0]
+            if sentence_initial:  # a word opening a sentence: no word of any list, a name's letters
+                return (lex.wordness(w) < 0 and not is_safe_word(w) and shape_score(w) > NAME_SHAPE
+                        and not misspelt_word(w) and not clipped_word(w))
             return lex.wordness(w) < 0 and (not is_safe_word(w) or shape_score(w) > NAME_SHAPE)
         return any(lex.wordness(w) < 3 for w in words)
 

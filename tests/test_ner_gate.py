@@ -160,7 +160,10 @@ def test_model_date_spans_trimmed_to_date_words(text, span, expected):
     ("Marama Tipene-Rua", True, True),      # two words may open a sentence
     ("Kovacs Brenner", False, True),
     ("Coarse", False, False),               # one word alone must be no English word
-    ("Siosaia", True, False),               # one word opening a sentence says nothing
+    ("Siosaia", True, True),                # opening a sentence: no word of any list, a name's letters
+    ("Seroquel", True, False),              # a word of the vocabulary
+    ("Anxeity", True, False),               # a misspelt word
+    ("Captoril", True, False),              # a drug's letters, not a name's
     ("Good Morning", False, False),         # ordinary words only
     ("Victoria", False, False),             # a state
     ("Quetiapine", False, False),           # a drug
