@@ -282,7 +282,7 @@ PATTERNS = [
         rf"Shes|Hes|Youre|Theyre|SHES|HES)|(?<=\w)['’](?:s|re|S|RE))"
         # a quoted age: 'he is "nearly 40"', "she's 'only 15' according to mum"
         rf"(?i:[ \t]+(?P<q>[\"“'‘])?{FILLERS}"
-        rf"(?P<phi>(?!one\b){PNUM_LIST}(?:[ \t]+(?:weeks?|months?|years?|yrs?)(?:[ \t]+old)?)?)"
+        rf"(?P<phi>(?!one\b){PNUM_LIST}(?:[ \t]*(?:weeks?|wks?|months?|mths?|mos?|years?|yrs?)(?:[ \t]+old)?)?)"
         rf"(?(q)[\"”'’](?=\s|[.,;!?)]|$)|{NUM_END})(?={COPULA_END}|(?(q)[ \t]+\p{{Ll}}|(?!))))",
         0.6,
         regex.MULTILINE,
@@ -424,7 +424,7 @@ GATES = {
 # ---- who is a person?
 PRONOUNS = frozenset("she he i you they who shes hes youre theyre".split())
 PERSON_NOUNS = frozenset(
-    "son daughter child kid baby infant toddler boy girl teen teenager twin stepson stepdaughter "
+    "son daughter child kid baby infant toddler boy girl teen teenager twin stepson stepdaughter eldest youngest "
     "brother sister sibling half-brother half-sister stepbrother stepsister mother father mum mom "
     "mam dad mommy mummy daddy stepmother stepfather stepmum stepmom stepdad parent wife husband "
     "partner spouse fiance fiancé fiancée boyfriend girlfriend ex grandmother grandfather grandma "
@@ -448,7 +448,7 @@ PEOPLE_NOUNS = frozenset(
 FAMILY_NOUNS = frozenset(
     "son daughter child kid baby infant toddler boy girl twin stepson stepdaughter brother sister "
     "half-brother half-sister stepbrother stepsister grandson granddaughter grandchild niece nephew "
-    "cousin bub bubba newborn".split()
+    "cousin bub bubba newborn eldest youngest oldest".split()
 )
 TITLES = frozenset("mr mrs ms miss mx".split())
 CLINICIANS = frozenset("dr doctor prof professor nurse rn np".split())  # "Dr Lee (3)": not an age
