@@ -247,6 +247,16 @@ PATTERNS = [
         0.85,
     ),
     Rx(
+        # several ages listed after a plural of people and a colon: "Kids: 4, 7 and 9",
+        # "Grandchildren (ages): 2, 5, 11" (one number there is a count: "Kids: 3")
+        "people_colon_list",
+        rf"\b(?i:kids|children|sons|daughters|twins|boys|girls|grandchildren|grandkids|siblings|stepchildren)"
+        rf"[ \t]*(?::|\((?i:ages?)\)[ \t]*:?)[ \t]*(?P<phi>{PNUM}(?:[ \t]*(?:,|and|&)[ \t]*{PNUM}){{1,5}})"
+        r"(?=[ \t]*(?:[.;)\n]|$|[ \t]+(?:years?|yrs?|y/?o)\b))",
+        0.6,
+        regex.MULTILINE,
+    ),
+    Rx(
         # the birthday left unsaid: "celebrated her 40th", "for his twenty-first", "turns her 18th"
         "nth_celebrated",
         rf"\b(?:celebrat(?:e|es|ed|ing)|turn(?:s|ed|ing)?|had|have|has|for|at|planning)[ \t]+(?:her|his|their|my|your|our)[ \t]+"
@@ -409,6 +419,7 @@ GATES = {
     "event_at_n": (" at ",),
     "event_at_adult_n": (" at ",),
     "nth_birthday": ("birthday",),
+    "people_colon_list": re.compile(r"(?:kids|children|sons|daughters|twins|boys|girls|grandchildren|grandkids|siblings|stepchildren)[ \t]*(?::|\(age)", re.IGNORECASE),
     "nth_celebrated": re.compile(r"(?:her|his|their|my|your|our)[ \t]+(?:\d{1,3}(?:st|nd|rd|th)|[a-z-]*(?:first|second|third|th))\b",
                                  re.IGNORECASE),
     "decade_person": ("early", "mid", "late"),
