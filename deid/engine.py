@@ -401,7 +401,7 @@ class Deidentifier:
         ages = ages_after_people(text, sorted(found_people | {(f.start, f.end) for f in kept if f.entity_type == "PERSON"}))
         streets = [(f.start, f.end) for f in kept if f.entity_type == "STREET_ADDRESS"]
         places, postcodes = places_after_address(text, streets)
-        units, towns, codes = block_after_address(text, streets) if streets else ([], [], [])
+        units, towns, codes = block_after_address(text, streets)
         places, postcodes = places + towns, postcodes + codes
         if ages or places or units or postcodes:
             kept = merge_overlaps(

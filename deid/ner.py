@@ -83,8 +83,8 @@ class GatedSpacyRecognizer(SpacyRecognizer):
             self._trim(text, r)
         named = sum(self._lexicon_name(text[r.start:r.end]) for r in persons)
         trusted = named >= TRUST_MIN and named >= TRUST_SHARE * len(persons)
-        # dates, places and organisations of the model count off home ground in prose only:
-        # an ICU note's clock times and ranges ("2200", "1/2 NS") are not dates
+        # dates, places, organisations and names of the model count off home ground in
+        # prose only: an ICU note's clock times and ranges ("2200", "1/2 NS") are not dates
         prose = (not trusted and any(r.entity_type in _PROSE_TYPES for r in results)
                  and not icu_style(text))
         for r in results:
@@ -143,21 +143,21 @@ class GatedSpacyRecognizer(SpacyRecognizer):
         return (bool(toks) and mode == "mixed" and not sentence_initial
                 and all(t[0].isupper() and not t.isupper() and self._capitalised_name(t) for t in toks))
 
+    def _geo_or_term(self, words: list[str]) -> bool:
+        """A part of a word is a state, country, nationality, language or packaged term."""
+        lex = self._lex
+        return any(p.lower() in lex.safe_terms() or p.lower() in lex.geo_names() for w in words for p in w.split("-"))
+
     def _proper_person(self, span: str, sentence_initial: bool) -> bool:
         """A person's name of prose written as one: one to four Title-case words, not one
         word opening a sentence, none a calendar, clinical or heading word, a state,
         country, nationality or drug, one at least no ordinary English word."""
-        words = [w.strip(".,;:()\"'’") for w in span.split()]
-        words = [w for w in words if w and w.lower() not in _JOIN]
-        if not 0 < len(words) <= 4:
-            return False
-        if not all(w[0].isupper() and not w.isupper() for w in words):
+        words = _title_core(span)
+        if not words or len(words) > 4:
             return False
         lex = self._lex
-        for w in words:
-            if (lex.is_hand_word(w) or lex._key(w) in lex.headings()
-                    or any(p.lower() in lex.safe_terms() or p.lower() in lex.geo_names() for p in w.split("-"))):
-                return False
+        if self._geo_or_term(words) or any(lex.is_hand_word(w) or lex._key(w) in lex.headings() for w in words):
+            return False
         # one word alone must be no English word at all ("Coarse" in an ICU note is a word),
         # and a word of the vocabulary needs a name's letters: "Kiri", not "Quetiapine"
         if len(words) == 1:
@@ -172,17 +172,13 @@ class GatedSpacyRecognizer(SpacyRecognizer):
         """A place or organisation span of prose written as a proper name: every word
         capitalised (joining words aside), one at least no ordinary English word and no
         calendar, clinical or heading word, and not one word opening a sentence."""
-        words = span.split()
-        if not words or len(words) > 6:
+        if len(span.split()) > 6:
             return False
-        core = [w.strip(".,;:()\"'’") for w in words if w.lower() not in _JOIN]
-        core = [w for w in core if w]
-        if not core or not all(w[0].isupper() and not w.isupper() for w in core):
-            return False
-        if sentence_initial and len(core) == 1:
+        core = _title_core(span)
+        if not core or (sentence_initial and len(core) == 1):
             return False
         lex = self._lex
-        if any(p.lower() in lex.safe_terms() or p.lower() in lex.geo_names() for w in core for p in w.split("-")):
+        if self._geo_or_term(core):
             return False  # a state, country, nationality or language ("Victoria", "Korean-American")
         if all(lex.is_name_like(w) for w in core):
             return False  # a person's name ("Marguerite Pemberton"): the name recognizers' business
@@ -240,6 +236,16 @@ _ORDINAL_NOT_DAY = regex.compile(
     r"\d{1,2}(?:st|nd|rd|th)[ \t]+(?i:dose|doses|floor|day|days|time|times|attempt|session|visit|week|"
     r"year|child|children|grade|place|round|cycle|line|trial|of[ \t]+\d|in[ \t]+(?:her|his|their|the|my))\b"
 )
+
+
+def _title_core(span: str) -> "list[str] | None":
+    """The words of a span (joining words and punctuation aside), when every one is written
+    Title case ("Tevita Fonua", "Church of St Anne"); None otherwise."""
+    core = [w.strip(".,;:()\"'’") for w in span.split()]
+    core = [w for w in core if w and w.lower() not in _JOIN]
+    if not core or not all(w[0].isupper() and not w.isupper() for w in core):
+        return None
+    return core
 
 
 def _trim_date(text: str, r: RecognizerResult) -> bool:

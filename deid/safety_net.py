@@ -234,10 +234,10 @@ def unknown_words(text: str, findings: list[Finding], score: float = 0.5,
 
 
 def _listed_name_or_place(word: str) -> bool:
-    from .recognizers.gazetteer import places
+    from .recognizers.gazetteer import known_place
     from .recognizers.name_lexicon import lookup
 
-    return lookup(word) is not None or word.lower() in places()
+    return lookup(word) is not None or known_place(word)
 
 
 def _listed_names(text: str, findings: list[Finding], score: float, safe: frozenset[str],

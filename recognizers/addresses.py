@@ -484,20 +484,19 @@ _NUMBER_BEFORE = regex.compile(r"(?:^|(?<=[\s,:]))(?P<no>\d{1,5}[A-Za-z]?)[ \t]+
 
 
 def _town_ok(town: str, stops: frozenset) -> bool:
-    from .gazetteer import _fold, places
+    from .gazetteer import known_place
 
     words = town.split()
     if any(w.lower() in stops for w in words):
         return False
-    key = " ".join(w.lower() for w in words)
-    if key in places() or _fold(key) in places():
-        return True
-    return all(wordness(w) < 0 for w in words)  # "Salteras": no English word
+    return known_place(" ".join(words)) or all(wordness(w) < 0 for w in words)  # "Salteras": no English word
 
 
 def block_after_address(text: str, addresses: list[tuple[int, int]]):
     """``(units, places, postcodes)``: a number written just before each street found, and
     the lines of an address block below a street line that closes its line."""
+    if not addresses:
+        return [], [], []
     states, stops = _line_enders()
     units, towns, codes = [], [], []
     for start, end in addresses:

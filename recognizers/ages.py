@@ -133,6 +133,8 @@ COPULA_END = (
     r"|[ \t]+\p{L}[\w-]*(?:[ \t]\d{1,2})?:(?!\d)"
 )
 
+# plurals of people before a colon and their ages ("Kids: 4, 7 and 9")
+_LISTED_PEOPLE = "kids|children|sons|daughters|twins|boys|girls|grandchildren|grandkids|siblings|stepchildren"
 # whose age a question asks: a person, not "the house" or "the car"
 _AGE_WHO = (r"(?:she|he|you|they|i|we|(?:your|his|her|their|my|our|the)[ \t]+(?:\w+['’]s[ \t]+)?"
             r"(?:son|sons|daughter|daughters|kid|kids|child|children|boy|boys|girl|girls|baby|bub|brother|"
@@ -250,7 +252,7 @@ PATTERNS = [
         # several ages listed after a plural of people and a colon: "Kids: 4, 7 and 9",
         # "Grandchildren (ages): 2, 5, 11" (one number there is a count: "Kids: 3")
         "people_colon_list",
-        rf"\b(?i:kids|children|sons|daughters|twins|boys|girls|grandchildren|grandkids|siblings|stepchildren)"
+        rf"\b(?i:{_LISTED_PEOPLE})"
         rf"[ \t]*(?::|\((?i:ages?)\)[ \t]*:?)[ \t]*(?P<phi>{PNUM}(?:[ \t]*(?:,|and|&)[ \t]*{PNUM}){{1,5}})"
         r"(?=[ \t]*(?:[.;)\n]|$|[ \t]+(?:years?|yrs?|y/?o)\b))",
         0.6,
@@ -419,7 +421,7 @@ GATES = {
     "event_at_n": (" at ",),
     "event_at_adult_n": (" at ",),
     "nth_birthday": ("birthday",),
-    "people_colon_list": re.compile(r"(?:kids|children|sons|daughters|twins|boys|girls|grandchildren|grandkids|siblings|stepchildren)[ \t]*(?::|\(age)", re.IGNORECASE),
+    "people_colon_list": re.compile(rf"(?:{_LISTED_PEOPLE})[ \t]*(?::|\(age)", re.IGNORECASE),
     "nth_celebrated": re.compile(r"(?:her|his|their|my|your|our)[ \t]+(?:\d{1,3}(?:st|nd|rd|th)|[a-z-]*(?:first|second|third|th))\b",
                                  re.IGNORECASE),
     "decade_person": ("early", "mid", "late"),

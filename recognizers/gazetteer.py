@@ -77,6 +77,12 @@ def _fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c)).replace("đ", "d").replace("ø", "o")  # as lexicons/build.py:fold
 
 
+def known_place(name: str) -> bool:
+    """Is ``name`` (any case, with or without its accents) a place of the gazetteer?"""
+    key = name.lower()
+    return key in places() or (not key.isascii() and _fold(key) in places())
+
+
 @lru_cache(maxsize=1)
 def _first_words() -> frozenset[str]:
     """First words of the names of more than one word."""

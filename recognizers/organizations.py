@@ -820,12 +820,13 @@ def _load_legal_forms(path: Path = _DATA.with_name("legal_forms.txt")) -> list[s
 
 
 LEGAL_FORMS = _load_legal_forms()
+_LEGAL_LONGEST_FIRST = sorted(LEGAL_FORMS, key=len, reverse=True)  # "Co., Ltd." before "Ltd."
 
 
 def _legal_name_ok(value: str) -> bool | None:
     """A name before a legal form: not only generic or stop words; before a bare
     two-letter form ("AG", "SA", "NV") two name words or one that is no English word."""
-    form = next((f for f in sorted(LEGAL_FORMS, key=len, reverse=True) if value.endswith(f)), "")
+    form = next((f for f in _LEGAL_LONGEST_FIRST if value.endswith(f)), "")
     words = [w.strip(".,").lower() for w in value[: len(value) - len(form)].split()]
     words = [w for w in words if w and w not in ("the",)]
     if not words or all(w in GENERIC or w in LOWER_STOP for w in words):

@@ -35,10 +35,12 @@ _TOKEN = (
     rf"(?:(?:double|triple)[ -]{_DW}|{_TENS}(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?"
     rf"|{_TEEN}|{_DW}|\d{{1,4}}|(?:one|two|three|four|five|six|seven|eight|nine)[ -]hundred)"
 )
+# a spoken separator inside an identifier: "two four dash zero zero eight one"
+_SPOKEN_SEP = r"(?:dash|hyphen|slash|stroke)"
 # spelled letters inside an identifier join its digit runs: "two zero two four c r three seven ...",
-# and so does a spoken dash or slash: "two four dash zero zero eight one"
+# and so does a spoken dash or slash
 _RUN = regex.compile(
-    rf"\b(?<![\w'-]){_TOKEN}(?:(?:[ ,.-]|,[ ]|[ ]-[ ]|[ ]and[ ]|[ ](?:dash|hyphen|slash|stroke)[ ]|[ ](?:[b-hj-z][ ]){{1,3}}){_TOKEN})*(?![\w'-])",
+    rf"\b(?<![\w'-]){_TOKEN}(?:(?:[ ,.-]|,[ ]|[ ]-[ ]|[ ]and[ ]|[ ]{_SPOKEN_SEP}[ ]|[ ](?:[b-hj-z][ ]){{1,3}}){_TOKEN})*(?![\w'-])",
     regex.IGNORECASE,
 )
 _NUMBER_WORDS = frozenset(
@@ -46,7 +48,7 @@ _NUMBER_WORDS = frozenset(
     "sixteen seventeen eighteen nineteen twenty thirty forty fourty fifty sixty seventy eighty ninety double "
     "triple".split()
 )
-_LETTERS_BEFORE = regex.compile(r"(?<![\w'-])(?:[b-hj-z][ ]){1,4}(?:(?:dash|hyphen|slash|stroke)[ ])?\Z", regex.IGNORECASE)
+_LETTERS_BEFORE = regex.compile(rf"(?<![\w'-])(?:[b-hj-z][ ]){{1,4}}(?:{_SPOKEN_SEP}[ ])?\Z", regex.IGNORECASE)
 _LETTER_AFTER = regex.compile(r"[ ](?:[b-hj-z]|a(?=[ \t]*(?:\n|$)))(?![\w'-])", regex.IGNORECASE | regex.MULTILINE)
 _NUMERAL_PREFIX = regex.compile(r"(?<![\w'-])(?:\d{1,4}[ ,.-]){1,3}\Z")
 _TOK = regex.compile(_TOKEN, regex.IGNORECASE)

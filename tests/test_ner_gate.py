@@ -102,22 +102,28 @@ def test_model_place_and_organisation_evidence(gate, span, initial, expected):
     assert gate._proper_phrase(span, initial) is expected
 
 
-def test_model_dates_pass_the_gate_in_prose_not_in_icu_notes():
-    """The model's own date span scores as evidence in prose; in an ICU note (clock times,
-    vital signs) the same words stay under the threshold."""
+@pytest.fixture(scope="module")
+def model_scores():
+    """``scores(text, entity)``: the gated model's spans of one type and their scores."""
     from deid import Deidentifier
-    from deid.ner import STRONG, WEAK
 
     d = Deidentifier()
     rec = next(r for r in d.recognizers if r.name == "SpacyRecognizer")
 
-    def model_dates(text):
+    def scores(text, entity):
         art = d.nlp_engine.process_text(text, "en")
-        return {text[r.start:r.end]: r.score for r in rec.analyze(text, ["DATE_TIME"], art)
-                if r.entity_type == "DATE_TIME"}
+        return {text[r.start:r.end]: r.score for r in rec.analyze(text, [entity], art) if r.entity_type == entity}
 
-    prose = model_dates("We meet again on the 4th of March at the marae with her aunty.")
-    icu = model_dates("Pt resting. HR 88 at 0400, BP 110/70 @ 2200. Family meeting on the 4th of March.")
+    return scores
+
+
+def test_model_dates_pass_the_gate_in_prose_not_in_icu_notes(model_scores):
+    """The model's own date span scores as evidence in prose; in an ICU note (clock times,
+    vital signs) the same words stay under the threshold."""
+    from deid.ner import STRONG, WEAK
+
+    prose = model_scores("We meet again on the 4th of March at the marae with her aunty.", "DATE_TIME")
+    icu = model_scores("Pt resting. HR 88 at 0400, BP 110/70 @ 2200. Family meeting on the 4th of March.", "DATE_TIME")
     assert [score for value, score in prose.items() if "March" in value] == [STRONG]
     assert [score for value, score in icu.items() if "March" in value] == [WEAK]
 
@@ -174,21 +180,12 @@ def test_model_person_written_as_a_name(gate, span, initial, expected):
     assert gate._proper_person(span, initial) is expected
 
 
-def test_model_person_passes_the_gate_in_prose_not_in_icu_notes():
+def test_model_person_passes_the_gate_in_prose_not_in_icu_notes(model_scores):
     """A model name no list knows scores as evidence in prose; in an ICU note it stays
     under the threshold."""
-    from deid import Deidentifier
     from deid.ner import STRONG, WEAK
 
-    d = Deidentifier()
-    rec = next(r for r in d.recognizers if r.name == "SpacyRecognizer")
-
-    def model_people(text):
-        art = d.nlp_engine.process_text(text, "en")
-        return {text[r.start:r.end]: r.score for r in rec.analyze(text, ["PERSON"], art)
-                if r.entity_type == "PERSON"}
-
-    prose = model_people("She has been staying with Tevita Fonua and his sister since the flood.")
-    icu = model_people("Pt resting, HR 88 at 0400, BP 110/70. Seen by Tevita Fonua overnight, pt calm.")
+    prose = model_scores("She has been staying with Tevita Fonua and his sister since the flood.", "PERSON")
+    icu = model_scores("Pt resting, HR 88 at 0400, BP 110/70. Seen by Tevita Fonua overnight, pt calm.", "PERSON")
     assert prose.get("Tevita Fonua") == STRONG
     assert icu.get("Tevita Fonua", WEAK) == WEAK
