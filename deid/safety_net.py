@@ -29,9 +29,18 @@ only what looks like a proper noun in prose, in a mixed-case document:
 
 and then every other uncovered occurrence of that word.  In a lower-case or ALL-CAPS
 document (speech-to-text, shorthand), where no capital marks a proper noun, ``recall:
-high`` takes only a word of four letters or more that a name list knows (the
-lexicon's names or names-dataset's weak names) and that passes the same tests:
-"delroy", "TAUFA", not an unlisted "qwendolyx". Numbers are left to the
+high`` takes a word of four letters or more that passes the same tests and
+
+* in ALL-CAPS text or lower-case shorthand, that a name list knows (the lexicon's
+  names or names-dataset's weak names): "delroy", "TAUFA", not an unlisted
+  "QWENDOLYX";
+* in lower-case prose (one word in four or more a function word), any such word:
+  "we talked about qwendolyx";
+* in a lower-case transcript (speakers' turns), any word of three letters or more
+  that no list knows, whatever its letters: speech-to-text writes only the words of
+  its vocabulary, so what no list knows is a name, a place or a business.
+
+A clinician's credentials (LCSW, UKCP) are safe words. Numbers are left to the
 identifier recognizers. The cost is precision: figures in ``benchmarks/RESULTS.md``.
 """
 from __future__ import annotations
@@ -48,10 +57,12 @@ from .recognizers.name_lexicon import LEXICON_DIR, TOKEN, case_mode, headings, i
 # a verb only people do after a word that opens a sentence ("Losaline reports ..."): the
 # name recognizers' list
 from .recognizers.name_lexicon import _PERSON_ACTION as _PERSON_ACTS
+from .recognizers.name_context import SPEAKER_ROLES
 from .recognizers.years import icu_style
 
 ENTITY = "UNKNOWN"
 RECOGNIZER = "SafetyNet"
+PROSE_MIN = 0.28
 SHAPE_MIN = -0.3  # on 5,000 held-out lexicon names and words: 93% of names, 30% of words pass
 
 
@@ -72,9 +83,13 @@ def _safe_extra() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     from .recognizers._geo import STATE_NAMES  # states, provinces, nations, countries: not PHI
+    from .recognizers.name_context import CREDS_CI, CREDS_CS
 
     states = {n.lower() for n in STATE_NAMES if " " not in n}
-    return frozenset(STOP_WORDS) | frozenset(headings()) | frozenset(states)
+    # a clinician's credentials and registers ("LCSW", "BABCP", "UKCP"): the name
+    # recognizers' list, its plain words
+    creds = {c.lower() for c in f"{CREDS_CI}|{CREDS_CS}".split("|") if c.isalpha()}
+    return frozenset(STOP_WORDS) | frozenset(headings()) | frozenset(states) | frozenset(creds)
 
 
 def is_safe_word(word: str, safe: frozenset[str] = frozenset()) -> bool:
@@ -195,7 +210,8 @@ def unknown_words(text: str, findings: list[Finding], score: float = 0.5,
     if proper_only and mode != "mixed":
         # and in caseless ICU shorthand only a name of the lexicon, not one of names-dataset's
         # weak names ("vicu", "thich" are both)
-        return _listed_names(text, findings, score, safe, veto, weak=not icu_note)
+        return _listed_names(text, findings, score, safe, veto, weak=not icu_note, lower=mode == "lower",
+                             speech=mode == "lower" and speech_to_text(text))
     spans = sorted((f.start, f.end) for f in findings)
     person_starts = {f.start for f in findings if f.entity_type == "PERSON"} if proper_only else set()
     out: list[Finding] = []
@@ -240,18 +256,52 @@ def _listed_name_or_place(word: str) -> bool:
     return lookup(word) is not None or known_place(word)
 
 
+# a speaker's turn: "speaker_a:", "speaker 2:", "spk1:", or a role opening a line ("client:")
+_TURN = regex.compile(
+    rf"(?i:\bspe?a?ke?r[ _]?[a-z0-9]{{1,2}}[ \t]*:|^[ \t]*(?:\[?\(?\d{{1,2}}:\d\d(?::\d\d)?\]?\)?[ \t]*)?"
+    rf"(?:{SPEAKER_ROLES})[ \t]*\d?[ \t]*:)", regex.MULTILINE)
+
+
+def speech_to_text(text: str) -> bool:
+    """A transcript: three speakers' turns or more (two speakers who answer each other)."""
+    n = 0
+    for _ in _TURN.finditer(text):
+        n += 1
+        if n >= 3:
+            return True
+    return False
+
+
+def _prose(text: str) -> bool:
+    """Sentences rather than shorthand: about one word in four or more is a function word
+    (therapy notes and transcripts 0.29-0.55; short ICU notes mostly below)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = [m.group().lower() for m in TOKEN.finditer(text[:20000])]
+    return bool(words) and sum(w in STOP_WORDS for w in words) >= PROSE_MIN * len(words)
+
+
 def _listed_names(text: str, findings: list[Finding], score: float, safe: frozenset[str],
-                  veto, weak: bool = True) -> list[Finding]:
+                  veto, weak: bool = True, lower: bool = False, speech: bool = False) -> list[Finding]:
     """``recall: high`` in a lower-case or ALL-CAPS text (speech-to-text, shorthand),
     where no capital marks a proper noun: a word no finding covers that a name list
-    knows (the lexicon's names or the weak names of names-dataset) and that is no known
-    word, with a name's shape, not a misspelt word; and its other occurrences."""
+    knows (the lexicons' names or the weak names of names-dataset) and that is no known
+    word, with a name's shape, not a misspelt or clipped word. ``lower``: in lower-case
+    prose (``_prose``) a listed name is not needed.
+
+    ``speech``: a lower-case transcript. Speech-to-text writes only the words of its
+    vocabulary, so a word that no English, clinical or safe list knows is a name, a
+    place or a business ("shiprock", "allsups"), whatever its letters: there every such
+    word of three letters or more is taken, unless it is one edit from a long word."""
     from .recognizers.name_lexicon import lookup
 
     spans = sorted((f.start, f.end) for f in findings)
     out: list[Finding] = []
     j = 0
     verdict: dict[str, bool] = {}
+    unlisted_ok = weak and lower and _prose(text)
+    why = ("no known word, in a transcript" if speech else "no known word, in lower-case prose" if unlisted_ok
+           else "a listed name, no known word")
     for m in TOKEN.finditer(text):
         s, e = m.span()
         while j < len(spans) and spans[j][1] <= s:
@@ -261,10 +311,15 @@ def _listed_names(text: str, findings: list[Finding], score: float, safe: frozen
         word = m.group()
         ok = verdict.get(word)
         if ok is None:
-            ok = verdict[word] = (
-                len(word) >= 4 and lookup(word, weak=weak) is not None
-                and not all(is_safe_word(part, safe) for part in word.split("-") if part)
-                and shape_score(word) > SHAPE_MIN and not misspelt_word(word) and not clipped_word(word))
+            if all(is_safe_word(part, safe) for part in word.split("-") if part):
+                ok = False
+            elif speech:
+                ok = (len(word) >= 3 and all(p.isalpha() for p in regex.split(r"[-'’]", word) if p)
+                      and not misspelt_word(word))
+            else:
+                ok = (len(word) >= 4 and (lookup(word, weak=weak) is not None or unlisted_ok)
+                      and shape_score(word) > SHAPE_MIN and not misspelt_word(word) and not clipped_word(word))
+            verdict[word] = ok
         if ok and not (veto is not None and veto(text, s, e)):
-            out.append(Finding(s, e, ENTITY, score, RECOGNIZER, pattern="a listed name, no known word"))
+            out.append(Finding(s, e, ENTITY, score, RECOGNIZER, pattern=why))
     return out

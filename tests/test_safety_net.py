@@ -5,7 +5,7 @@ from deid.errors import ConfigError
 from deid.findings import Finding
 from deid.profiles import load_profile
 from deid.safety_net import (SHAPE_MIN, _word_list, clipped_word, is_safe_word, misspelt_word, shape_score,
-                             unknown_words)
+                             speech_to_text, unknown_words)
 
 
 def _net_took(engine, text, word):
@@ -106,7 +106,6 @@ def test_high_removes_unknown_names_in_prose(engine, text, name):
 @pytest.mark.parametrize("text", [
     "Started Olanzipine 5 mg nocte; Quetiapene was stopped.",      # misspelt drugs
     "Paliperidone depot given; she spoke Sylheti with her aunt.",   # packaged terms
-    "we talked about brexhamton for most of the hour",             # lowercase: only 'max'
     "Qwendolyx is a word nobody knows, at the start of a sentence.",  # sentence-initial
     "Client: ok. Plan: Zarvinske review.",                         # opens a field value
 ])
@@ -125,11 +124,36 @@ def test_high_takes_listed_names_in_caseless_text(text, names):
     assert got == names
 
 
-def test_high_in_caseless_text_leaves_words_no_name_list_holds():
-    # no capital to go by: a word must be a listed name, not just unknown or name-shaped
+def test_high_in_caps_and_lower_shorthand_leaves_words_no_name_list_holds():
+    # no capital to go by and no prose: a word must be a listed name, not just unknown or
+    # name-shaped (shorthand is full of clipped and misspelt words)
     for text in ("PT SEEN WITH PELENATITA AND QWENDOLYX TODAY, CALM. HEMI-PARESIS.",
-                 "pt seen with pelenatita and qwendolyx today, calm, on sertraline, on his phone all night."):
+                 "pt seen w pelenatita, qwendolyx. calm. sertraline given. hemi-paresis. vss."):
         assert not unknown_words(text, [], level="high")
+
+
+@pytest.mark.parametrize("text,words", [
+    ("we talked about brexhamton for most of the hour", ["brexhamton"]),
+    ("she said that pelenatita and qwendolyx were at the house with her all night",
+     ["pelenatita", "qwendolyx"]),
+    # three letters are too few in prose ...
+    ("zek and me went home after that and it was fine with us", []),
+    # ... but not in a transcript, where speech-to-text writes only words it knows
+    ("speaker 1: who came with you\nspeaker 2: zek and me\nspeaker 1: ok and then\nspeaker 2: we left", ["zek"]),
+])
+def test_high_in_lower_case_prose_takes_unknown_name_shaped_words(text, words):
+    assert [text[f.start:f.end] for f in unknown_words(text, [], level="high")] == words
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("speaker 1: hi\nspeaker 2: hi\nspeaker 1: so", True),
+    ("SPEAKER_A: yeah SPEAKER_B: no SPEAKER_A: ok", True),
+    ("[00:00:04] therapist: hello\n[00:00:09] client: hi\n[00:00:12] therapist: so", True),
+    ("client: ok\nplan: review next week", False),
+    ("the speaker said he would call the client back", False),
+])
+def test_speech_to_text_needs_three_turns(text, expected):
+    assert speech_to_text(text) is expected
 
 
 def test_recall_key_is_validated(tmp_path):
