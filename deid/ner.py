@@ -63,6 +63,12 @@ _MONTH = (r"jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:us
 _DATE_EVIDENCE = regex.compile(rf"(?i:\b(?:{_MONTH})\b|\b(?:19|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)\b)")
 
 
+# never a name, whatever its case ("Her daughter Mia", "His son"); "Will", "May", "And"
+# may be, so auxiliaries and conjunctions are not here
+_PRONOUNS = frozenset("i me my mine you your yours he him his she her hers it its we us our ours they them "
+                      "their theirs this that these those the a an".split())
+
+
 class GatedSpacyRecognizer(SpacyRecognizer):
     def __init__(self, supported_entities: list[str]) -> None:
         super().__init__(supported_entities=supported_entities, ner_strength=STRONG, name="SpacyRecognizer")
@@ -93,6 +99,8 @@ class GatedSpacyRecognizer(SpacyRecognizer):
             if trusted:
                 ok = not (r.entity_type in _CAPITALISED_TYPES and self._only_ordinary_words(span, mode)
                           and not _TITLE_BEFORE.search(text, max(0, r.start - 10), r.start))
+                # a pronoun or determiner alone ("Her daughter Mia ...")
+                ok = ok and span.lower() not in _PRONOUNS
             elif r.entity_type == "DATE_TIME":
                 # a date named by month, year or day of the month
                 ok = prose and len(span.split()) <= 6 and _trim_date(text, r)

@@ -85,7 +85,7 @@ PNUM = rf"(?:(?<![\d.,/])(?:1[0-2]\d|[1-9]\d?)(?!\d|[.,]\d)|{NUM_WORD})"
 PNUM_LIST = rf"{PNUM}(?:\s*(?:,|and|&)\s*{PNUM}){{0,3}}"
 # spoken hedges between a verb and an age: "i was like fifteen", "she's only four",
 # "i was maybe sixteen" (at most two: "um like")
-FILLERS = r"(?:(?:now|only|just|almost|nearly|already|still|like|um|uh|er|maybe|probably|about|around|over|under)[ \t]+){0,2}"
+FILLERS = r"(?:(?:now|only|just|almost|nearly|already|still|like|um|uh|er|maybe|probably|about|around|over|under|both)[ \t]+){0,2}"
 # 13 and over, in digits or words (an age that no clock shows)
 ADULT_NUM = (rf"(?:(?<![\d.,/:])(?:1[3-9]|[2-9]\d|1[0-2]\d)(?!\d|[.,]\d)"
              rf"|(?:thir|four|fif|six|seven|eigh|nine)teen|{_TENS}(?:[\s-]+{_UNITS})?)")
@@ -125,7 +125,7 @@ NOT_AGE_AFTER_AT = (
 COPULA_END = (
     r"\s*(?:[.,;!?)\]\u2013\u2014]|$)"
     rf"|[ \t]+(?:and\b|&)(?![ \t]+(?:\d|{NUM_WORD}\b))"  # not a range or a score ("5 and 6", "5 & 6")
-    r"|[ \t]+(?:but|now|when|then|so|yet|or|too|though|although|already|soon|today|"
+    r"|[ \t]+(?:but|now|when|then|so|yet|or|too|right|though|although|already|soon|today|"
     r"tonight|this|next|last|because|cause|since|until|going\s+on|at\s+(?:the|that)\s+time|"
     rf"in\s+{_MONTH}|you\s+know|i\s+think|herself|himself|myself|yourself|"
     # a run-on sentence of speech: "my sister's nineteen she's at uni"
@@ -435,7 +435,7 @@ GATES = {
 
 
 # ---- who is a person?
-PRONOUNS = frozenset("she he i you they who shes hes youre theyre".split())
+PRONOUNS = frozenset("she he i you they we who shes hes youre theyre".split())
 PERSON_NOUNS = frozenset(
     "son daughter child kid baby infant toddler boy girl teen teenager twin stepson stepdaughter eldest youngest "
     "brother sister sibling half-brother half-sister stepbrother stepsister mother father mum mom "
