@@ -35,7 +35,7 @@ import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers.nlp_engine_recognizers.spacy_recognizer import SpacyRecognizer
 
-from .recognizers.name_context import FUNCTION_WORDS, TIMESTAMP
+from .recognizers.name_context import FUNCTION_WORDS, TIMESTAMP, kin_role_words
 from .recognizers.years import icu_style
 from .safety_net import clipped_word, is_safe_word, misspelt_word, shape_score
 
@@ -99,8 +99,8 @@ class GatedSpacyRecognizer(SpacyRecognizer):
             if trusted:
                 ok = not (r.entity_type in _CAPITALISED_TYPES and self._only_ordinary_words(span, mode)
                           and not _TITLE_BEFORE.search(text, max(0, r.start - 10), r.start))
-                # a pronoun or determiner alone ("Her daughter Mia ...")
-                ok = ok and span.lower() not in _PRONOUNS
+                # a pronoun, a determiner or a relation alone ("Her daughter Mia", "Mum (Ngaire)")
+                ok = ok and span.lower() not in _PRONOUNS and span.lower() not in kin_role_words()
             elif r.entity_type == "DATE_TIME":
                 # a date named by month, year or day of the month
                 ok = prose and len(span.split()) <= 6 and _trim_date(text, r)
@@ -115,8 +115,16 @@ class GatedSpacyRecognizer(SpacyRecognizer):
         return results
 
     def _trim(self, text: str, r: RecognizerResult) -> None:
-        """Drop ordinary words the model let a name run into ("nakamura yesterday")."""
+        """Drop ordinary words the model let a name run into ("nakamura yesterday"), and
+        the relation or role word before a name ("Stepdad (Bevan)" -> "Bevan")."""
         words = [m for m in _TOKEN.finditer(text, r.start, r.end)]
+        kin = kin_role_words()
+        while len(words) > 1 and words[0].group().lower() in kin:
+            words.pop(0)
+            r.start = words[0].start()
+        if words:
+            r.end = max(r.end if text[r.end - 1:r.end] == "." and r.end - 1 == words[-1].end()
+                        and len(words[-1].group()) == 1 else words[-1].end(), r.start)
         common = [self._lex.is_common_word(m.group()) and not self._lex.is_name_like(m.group()) for m in words]
         if not words or all(common):
             return

@@ -394,6 +394,13 @@ def _listed_before_age(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def kin_role_words() -> frozenset[str]:
+    """The whole relation and role words ("mum", "stepdad", "nana"; not the fragments of
+    the patterns such as "r" of "neighbou?r" or "law" of "in-law")."""
+    return frozenset(w for w in _kin_role_words() if len(w) >= 3 and w not in ("law", "laws", "neighbou"))
+
+
+@lru_cache(maxsize=1)
 def _kin_role_words() -> frozenset[str]:
     """The words of RELATIONS and ROLES and their plurals ("mother (62)" is the mother's
     age, found by the age rules; "Tane and Mum": no second name)."""
@@ -544,6 +551,11 @@ class ContextNameRecognizer(LocalRecognizer):
                 tm = _ITEM_TITLE.match(text, a, b)
                 if tm is not None:
                     a = tm.end()
+                pm = _ITEM_ROLE.search(text, a, b)
+                if pm is not None:
+                    b = pm.start()  # "T. Ngata (facilitator)", "Jo Mills (OT)": the name before its role
+                if b - a > 2 and text[b - 1] == "." and text[b - 2].isalpha() and text[b - 3].isalpha():
+                    b -= 1  # the full stop that ends the list ("..., Eli and Fox."), not an initial's
                 if a >= b:
                     continue
                 item = text[a:b]
@@ -553,8 +565,8 @@ class ContextNameRecognizer(LocalRecognizer):
                         self._add(out, seen, a, b, 0.7, "attendance")
                     continue
                 words = _WSPLIT.findall(item)
-                if not words or len(words) > 4:
-                    continue
+                if not words or len(words) > 4 or all(w.lower() in kin_role_words() for w in words):
+                    continue  # "Stepdad (Bevan)": the relation, not the name
                 first_word = True
                 ok = True
                 for w in words:
@@ -793,6 +805,7 @@ def _namey(w: str) -> bool:
 
 _LIST_ITEM = regex.compile(r"[^,;&\n]+?(?=[ \t]*(?:,|;|&|\band\b|$))", regex.MULTILINE)
 _ITEM_TITLE = regex.compile(rf"[ \t]*(?:and[ \t]+)?(?:(?i:{STRONG_TITLES})\.?[ \t]+)?")
+_ITEM_ROLE = regex.compile(r"[ \t]*\([^()\n]{1,30}\)[ \t]*\.?[ \t]*$")
 _ITEM_INITIALS = regex.compile(r"\p{Lu}\.?[ ]?\p{Lu}\.?(?:[ ]?\p{Lu}\.?)?|\p{Ll}\.\p{Ll}\.(?:\p{Ll}\.)?")
 
 # ---------------------------------------------------------------- names in speech
