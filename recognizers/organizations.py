@@ -369,7 +369,8 @@ def _lower_ok(value: str) -> bool | None:
     words = [w.strip(".,").lower() for w in m.group(1).split()]
     if not words or any(w in LOWER_STOP for w in words if w not in ("st",)):
         return False
-    if all(w in GENERIC for w in words):
+    # generic words, or a plural possessive of an ordinary word ("girls' college", "nurses' union")
+    if all(w in GENERIC or (w.endswith(("'", "’")) and is_common_word(w.rstrip("'’"))) for w in words):
         return False
     if _verb_form(words[-1]):
         return False  # "skipping school", "missed school", "she loves school": a verb and its object
