@@ -85,7 +85,8 @@ PNUM = rf"(?:(?<![\d.,/])(?:1[0-2]\d|[1-9]\d?)(?!\d|[.,]\d)|{NUM_WORD})"
 PNUM_LIST = rf"{PNUM}(?:\s*(?:,|and|&)\s*{PNUM}){{0,3}}"
 # spoken hedges between a verb and an age: "i was like fifteen", "she's only four",
 # "i was maybe sixteen" (at most two: "um like")
-FILLERS = r"(?:(?:now|only|just|almost|nearly|already|still|like|um|uh|er|maybe|probably|about|around|over|under|both)[ \t]+){0,2}"
+FILLERS = (r"(?:(?:now|only|just|almost|nearly|already|still|like|um|uh|er|maybe|probably|about|around|over|under|both|"
+           r"coming[ \t]+up(?:[ \t]+on)?|pushing|going[ \t]+on|rising)[ \t]+){0,2}")
 # 13 and over, in digits or words (an age that no clock shows)
 ADULT_NUM = (rf"(?:(?<![\d.,/:])(?:1[3-9]|[2-9]\d|1[0-2]\d)(?!\d|[.,]\d)"
              rf"|(?:thir|four|fif|six|seven|eigh|nine)teen|{_TENS}(?:[\s-]+{_UNITS})?)")
@@ -294,7 +295,9 @@ PATTERNS = [
         rf"Shes|Hes|Youre|Theyre|SHES|HES)|(?<=\w)['’](?:s|re|S|RE))"
         # a quoted age: 'he is "nearly 40"', "she's 'only 15' according to mum"
         rf"(?i:[ \t]+(?P<q>[\"“'‘])?{FILLERS}"
-        rf"(?P<phi>(?!one\b){PNUM_LIST}(?:[ \t]*(?:weeks?|wks?|months?|mths?|mos?|years?|yrs?)(?:[ \t]+old)?)?)"
+        rf"(?P<phi>(?!one\b){PNUM_LIST}(?:[ \t]*(?:weeks?|wks?|months?|mths?|mos?|years?|yrs?)(?:[ \t]+old)?|-?odd|-?ish)?"
+        # a decade: "is mid-20s", "she's late thirties"
+        rf"|(?:early|mid|late)[ \t-]*(?:[2-9]0[’']?s|{DECADE_WORD}))"
         rf"(?(q)[\"”'’](?=\s|[.,;!?)]|$)|{NUM_END})(?={COPULA_END}|(?(q)[ \t]+\p{{Ll}}|(?!))))",
         0.6,
         regex.MULTILINE,
@@ -449,13 +452,14 @@ PERSON_NOUNS = frozenset(
     "godson goddaughter mother-in-law father-in-law sister-in-law brother-in-law son-in-law "
     "daughter-in-law mate lad lass bloke guy bub bubba newborn bairn wean "
     # elders and kin in other languages of the countries served (as name_context.RELATIONS)
-    "koro kui whaea matua nonna nonno abuela abuelo lola lolo ammi abbu dadi nani tita tito".split()
+    "koro kui whaea matua nonna nonno abuela abuelo lola lolo ammi abbu dadi nani tita tito "
+    "tamaiti pēpi pepi kuia kaumātua kaumatua".split()
 )
 # plural: an age after a copula ("the twins are 4") or a list in brackets ("kids (8 and 11)");
 # one number in brackets is a count there ("siblings (3)")
 PEOPLE_NOUNS = frozenset(
     "sons daughters kids children twins boys girls siblings brothers sisters grandchildren "
-    "grandsons granddaughters students teens teenagers stepchildren".split()
+    "grandsons granddaughters students teens teenagers stepchildren tamariki mokopuna".split()
 )
 # before an age with no punctuation ("son 6yrs", "Hana 12,"): family only ("client 2" is a count)
 FAMILY_NOUNS = frozenset(
