@@ -134,6 +134,10 @@ COPULA_END = (
     r"|[ \t]+\p{L}[\w-]*(?:[ \t]\d{1,2})?:(?!\d)"
 )
 
+# one person before a colon ("Mother: 38yrs")
+_PERSON_LABEL = ("kid|child|son|daughter|baby|infant|mother|father|mum|mom|dad|stepmother|stepfather|stepmum|stepmom|"
+                 "stepdad|partner|husband|wife|spouse|sibling|brother|sister|grandmother|grandfather|grandma|grandpa|"
+                 "nan|nana|client|patient|pt|youngest|eldest|oldest")
 # plurals of people before a colon and their ages ("Kids: 4, 7 and 9")
 _LISTED_PEOPLE = "kids|children|sons|daughters|twins|boys|girls|grandchildren|grandkids|siblings|stepchildren"
 # whose age a question asks: a person, not "the house" or "the car"
@@ -260,6 +264,14 @@ PATTERNS = [
         regex.MULTILINE,
     ),
     Rx(
+        # one person's age with its unit after a label: "Kid: 14yrs. Mother: 38yrs.",
+        # "Partner: 41 y/o" (the unit makes it an age: "Client: 14" may be a count)
+        "person_colon_unit",
+        rf"\b(?i:{_PERSON_LABEL})[ \t]*:[ \t]*(?P<phi>{PNUM}[ \t]*(?i:years?|yrs?|y\.?o\.?|y/o)(?:[ \t]+old)?)"
+        r"(?![\w'’/])(?![ \t]+(?i:sober|clean|abstinent|ago|in|of|post|since|off|on|without|free|smoke))",
+        0.6,
+    ),
+    Rx(
         # the birthday left unsaid: "celebrated her 40th", "for his twenty-first", "turns her 18th"
         "nth_celebrated",
         rf"\b(?:celebrat(?:e|es|ed|ing)|turn(?:s|ed|ing)?|had|have|has|for|at|planning)[ \t]+(?:her|his|their|my|your|our)[ \t]+"
@@ -383,12 +395,13 @@ PATTERNS = [
         # "how old is she now speaker 2: fourteen", "T: And how old are you? C: Um, twenty-six.",
         # "What's your age? 34"
         "age_question",
-        rf"\b(?:how[ \t]+old[ \t]+(?:is|are|was|were|['’]s|['’]re)[ \t]+{_AGE_WHO}\b[^?\n]{{0,40}}?"
+        rf"\b(?:how[ \t]+old(?:[ \t]+(?:is|are|was|were|['’]s|['’]re)|['’]s|['’]re)[ \t]+{_AGE_WHO}\b[^?\n]{{0,40}}?"
         r"|(?:what['’]?s|what[ \t]+is)[ \t]+(?:your|his|her|their)[ \t]+(?:\w+['’]s[ \t]+)?age)"
         r"[ \t]*\??[ \t]*(?:\n[ \t]*)?"
         r"(?:\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+)?(?:(?:speaker[ _]?\w+|client|therapist|patient|parent|mum|mom|dad"
         r"|c|t|p|\p{Lu}\p{Ll}+)[ \t]*\d?[ \t]*:[ \t]*)?"
-        r"(?:(?:oh|um|uh|er|yeah|so|well|she['’]?s|he['’]?s|i['’]?m|they['’]?re|about|like|nearly|almost|just|only)[,.]?[ \t]+){0,3}"
+        r"(?:(?:oh|um|uh|er|yeah|so|well|she['’]?s|he['’]?s|i['’]?m|they['’]?re|about|like|nearly|almost|just|only|"
+        r"(?:she|he|they|i)['’]?(?:d|ll)[ \t]+be|(?:she|he|they|i)[ \t]+(?:would|will)[ \t]+be)[,.]?[ \t]+){0,3}"
         rf"(?P<phi>{PNUM}){NUM_END}(?![ \t]*(?:{NOT_AGE_UNIT}))",
         0.6,
     ),
@@ -424,6 +437,7 @@ GATES = {
     "event_at_n": (" at ",),
     "event_at_adult_n": (" at ",),
     "nth_birthday": ("birthday",),
+    "person_colon_unit": re.compile(r":[ \t]*\d{1,3}[ \t]*[yY]"),
     "people_colon_list": re.compile(rf"(?:{_LISTED_PEOPLE})[ \t]*(?::|\(age)", re.IGNORECASE),
     "nth_celebrated": re.compile(r"(?:her|his|their|my|your|our)[ \t]+(?:\d{1,3}(?:st|nd|rd|th)|[a-z-]*(?:first|second|third|th))\b",
                                  re.IGNORECASE),
