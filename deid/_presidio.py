@@ -14,7 +14,8 @@ classes already imported), so only processes that deid owns install them: the ``
 command (``deid.cli.main``), never ``import deid``.
 
 It changes nothing if Presidio was imported already, and falls back to the plain import
-if Presidio's layout is not the one expected.
+if Presidio's layout is not the one expected. The same processes also defer spaCy's own
+command line (``_defer_spacy_cli``), which ``import spacy`` would load for ``spacy.info``.
 """
 from __future__ import annotations
 
@@ -58,8 +59,29 @@ def _stand_in(name: str, folder: Path) -> types.ModuleType:
     return mod
 
 
+def _defer_spacy_cli() -> None:
+    """``import spacy`` runs ``from .cli.info import info``, which imports spaCy's whole
+    command line (``spacy.cli``: download, weasel, typer, requests, httpx): about 0.3 s of a
+    one-note start-up, for a function deid never calls. A stand-in ``spacy.cli.info``
+    holds an ``info`` that imports the real module when it is called; ``import
+    spacy.cli`` (training, ``spacy.cli.download``) still gets the real package."""
+    if "spacy" in sys.modules or "spacy.cli.info" in sys.modules or importlib.util.find_spec("spacy") is None:
+        return
+    name = "spacy.cli.info"
+    stand_in = types.ModuleType(name)
+
+    def info(*args, **kwargs):
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+        return importlib.import_module(name).info(*args, **kwargs)
+
+    stand_in.info = info
+    sys.modules[name] = stand_in
+
+
 def install() -> bool:
     """Put the stand-ins in place; True when they are in use."""
+    _defer_spacy_cli()
     if "presidio_analyzer" in sys.modules:
         return False
     spec = importlib.util.find_spec("presidio_analyzer")

@@ -15,7 +15,7 @@ text = ("Client Rawiri Tane, DOB 02/11/1987, card 4111 1111 1111 1111, IBAN GB82
         "seen in Hamilton with his aunty Huia.")
 found = [(f.start, f.end, f.entity_type) for f in d.detect(text)]
 loaded = sorted(m for m in sys.modules if m.startswith("presidio_analyzer.predefined_recognizers"))
-print(json.dumps({"found": found, "loaded": loaded}))
+print(json.dumps({"found": found, "loaded": loaded, "spacy_cli": "spacy.cli" in sys.modules}))
 """
 
 
@@ -30,6 +30,19 @@ def test_lazy_presidio_finds_the_same_and_loads_less():
     assert "presidio_analyzer.predefined_recognizers.generic.url_recognizer" in plain["loaded"]
     assert "presidio_analyzer.predefined_recognizers.generic.url_recognizer" not in lazy["loaded"]
     assert len(lazy["loaded"]) < len(plain["loaded"]) / 5
+    # spaCy's command line (imported by `import spacy` for spacy.info) is not loaded either
+    assert plain["spacy_cli"] and not lazy["spacy_cli"]
+
+
+def test_spacy_info_and_cli_still_work_after_install():
+    code = ("from deid._presidio import install; assert install()\n"
+            "import sys, spacy\n"
+            "assert 'spacy.cli' not in sys.modules\n"
+            "print(spacy.info()['spacy_version'] == spacy.__version__)\n"
+            "import spacy.cli\n"
+            "print(callable(spacy.cli.download), callable(spacy.cli.info))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "True", "True"]
 
 
 def test_stand_in_runs_the_real_package_on_other_use():
