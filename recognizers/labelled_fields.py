@@ -38,8 +38,9 @@ import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from ._base import LazyRegex, make_result, match_at
-from .name_lexicon import case_mode, is_common_word
+from .name_lexicon import case_mode, is_common_word, lookup
 from .identifiers import DATA_DIR, glued_unit, number_words, read_sections, word_positions, word_set
+from .name_context import english_form
 
 SCORES = {"code": 0.65, "phone": 0.7, "name": 0.6}
 
@@ -289,8 +290,9 @@ class LabelledFieldRecognizer(LocalRecognizer):
         if titled == 0 and not caseless:
             return None  # ALL-CAPS lines in mixed text: headings and shouted notes, not names
         words = [t.strip(".'’") for t in toks if t.lower() not in _CONNECT]
-        if len(words) == 1 and is_common_word(words[0]):
-            return None
+        if len(words) == 1 and (is_common_word(words[0]) or english_form(words[0].lower())
+                                and lookup(words[0]) is None):
+            return None  # "Mother: Lives", "Father - Remarried"
         entity = lab.entity
         if entity == "PERSON":
             if toks[-1].lower().strip(".") in heads:

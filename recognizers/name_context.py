@@ -203,7 +203,12 @@ def word_ok(w: str, mode: str, strength: str, first: bool) -> bool:
                 if strength == "weak":
                     return info[3] <= 5 or wn < 5
                 return not (wn >= 8 and not first)
-            return wn < 3 and strength != "weak" and not (wn < 0 and _CLIN_SUFFIX.search(k))
+            # a word no name list has: a rare word, or after a relation a less common one
+            # written as a name ("her aunt Mere", "Dear Ora"), but not an everyday word nor
+            # an English adjective or participle ("Father - Supportive", "partner, Alcoholic")
+            if strength == "weak" or (wn < 0 and _CLIN_SUFFIX.search(k)):
+                return False
+            return wn < 3 or (strength == "rel" and wn < 5 and k not in safe_terms() and not english_form(k))
         if st == "U":
             if strength == "strong" and first and len(w) >= 2:
                 return True  # "DR. LAW", "MR KOHL"
@@ -233,6 +238,19 @@ def word_ok(w: str, mode: str, strength: str, first: bool) -> bool:
     if k in hand_ambiguous():
         return False
     return wn < 0 and len(w) >= 3 and strength != "weak" and not _CLIN_SUFFIX.search(k)
+
+
+_FORM_SUFFIX = regex.compile(r"(?:ed|ive|ous|ful|less|able|ible|ing|ness|ment|ic|ical|ary|ory|ist)$")
+
+
+def english_form(k: str) -> bool:
+    """An English word with an adjective's or a participle's ending ("deceased",
+    "supportive", "alcoholic"), not a name that happens to end so ("Reed" is in the lists)."""
+    if not _FORM_SUFFIX.search(k):
+        return False
+    from deid.safety_net import vocabulary
+
+    return k in vocabulary()
 
 
 @dataclass
