@@ -211,7 +211,7 @@ def unknown_words(text: str, findings: list[Finding], score: float = 0.5,
         # and in caseless ICU shorthand only a name of the lexicon, not one of names-dataset's
         # weak names ("vicu", "thich" are both)
         return _listed_names(text, findings, score, safe, veto, weak=not icu_note, lower=mode == "lower",
-                             speech=mode == "lower" and speech_to_text(text))
+                             speech=mode == "lower" and not icu_note and speech_to_text(text))
     spans = sorted((f.start, f.end) for f in findings)
     person_starts = {f.start for f in findings if f.entity_type == "PERSON"} if proper_only else set()
     out: list[Finding] = []

@@ -269,3 +269,12 @@ def test_high_takes_only_lexicon_names_in_caseless_icu_notes():
 def test_high_takes_unlisted_words_in_prose():
     text = "She stayed with Oruvai and her aunt over the holidays, then returned to class."
     assert any(text[f.start:f.end] == "Oruvai" for f in unknown_words(text, [], level="high"))
+
+
+def test_speech_rule_not_in_icu_shorthand_with_role_labels():
+    # "pt:" lines make three turns, but an ICU note's unknown words are shorthand and
+    # devices, not names: only listed names there
+    text = ("pt: resting, vss\npt: hemovac drained 40cc\npt: humulog per scale, plan cont\n"
+            "pt: bibasilar crackles, will cont lasix")
+    assert speech_to_text(text)
+    assert not unknown_words(text, [], level="high")
