@@ -99,8 +99,10 @@ class GatedSpacyRecognizer(SpacyRecognizer):
             if trusted:
                 ok = not (r.entity_type in _CAPITALISED_TYPES and self._only_ordinary_words(span, mode)
                           and not _TITLE_BEFORE.search(text, max(0, r.start - 10), r.start))
-                # a pronoun, a determiner or a relation alone ("Her daughter Mia", "Mum (Ngaire)")
-                ok = ok and span.lower() not in _PRONOUNS and span.lower() not in kin_role_words()
+                # a pronoun, a determiner or a relation alone ("Her daughter Mia", "Mum (Ngaire)");
+                # a person made of nationalities and languages ("Fijian Indian")
+                ok = (ok and span.lower() not in _PRONOUNS and span.lower() not in kin_role_words()
+                      and not (r.entity_type == "PERSON" and self._nationality(span)))
             elif r.entity_type == "DATE_TIME":
                 # a date named by month, year or day of the month
                 ok = prose and len(span.split()) <= 6 and _trim_date(text, r)
@@ -113,6 +115,13 @@ class GatedSpacyRecognizer(SpacyRecognizer):
             if r.analysis_explanation is not None:
                 r.analysis_explanation.original_score = r.score
         return results
+
+    def _nationality(self, span: str) -> bool:
+        """Every word a nationality, language, country or religion word of the safe list
+        and in no name list ("Fijian Indian", "Samoan"; not "Jordan")."""
+        words = _TOKEN.findall(span)
+        return bool(words) and all(w.lower() in self._lex.safe_terms() and self._lex.lookup(w) is None
+                                   for w in words)
 
     def _trim(self, text: str, r: RecognizerResult) -> None:
         """Drop ordinary words the model let a name run into ("nakamura yesterday"), and

@@ -360,6 +360,8 @@ def _weak_name_ok(text: str, m, mode: str) -> bool:
     w = m.group()
     if mode != "mixed" or not w[0].isupper() or not w[1:].replace("-", "").replace("'", "").replace("’", "").islower():
         return False
+    if w.lower() in safe_terms():
+        return False  # a nationality, language or drug that names-dataset also holds ("Samoan")
     s, e = m.span()
     return not ((s and text[s - 1].isdigit()) or (e < len(text) and text[e].isdigit()))
 

@@ -189,3 +189,13 @@ def test_model_person_passes_the_gate_in_prose_not_in_icu_notes(model_scores):
     icu = model_scores("Pt resting, HR 88 at 0400, BP 110/70. Seen by Tevita Fonua overnight, pt calm.", "PERSON")
     assert prose.get("Tevita Fonua") == STRONG
     assert icu.get("Tevita Fonua", WEAK) == WEAK
+
+
+@pytest.mark.parametrize("span,expected", [
+    ("Samoan", True), ("Samoan Tongan", True), ("Eritrean", True),
+    ("Jordan", False),            # a listed name that is also a country
+    ("Samoa Tuilagi", False),     # a name beside a safe word
+    ("Kiri", False),
+])
+def test_model_person_of_nationalities_only_is_dropped(span, expected):
+    assert GatedSpacyRecognizer(supported_entities=["PERSON"])._nationality(span) is expected
