@@ -63,6 +63,7 @@ _MONTH = (r"jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:us
 _DATE_EVIDENCE = regex.compile(rf"(?i:\b(?:{_MONTH})\b|\b(?:19|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)\b)")
 
 
+_COLON_NEXT = regex.compile(r"[ \t]*:")
 # never a name, whatever its case ("Her daughter Mia", "His son"); "Will", "May", "And"
 # may be, so auxiliaries and conjunctions are not here
 _PRONOUNS = frozenset("i me my mine you your yours he him his she her hers it its we us our ours they them "
@@ -102,7 +103,8 @@ class GatedSpacyRecognizer(SpacyRecognizer):
                 # a pronoun, a determiner or a relation alone ("Her daughter Mia", "Mum (Ngaire)");
                 # a person made of nationalities and languages ("Fijian Indian")
                 ok = (ok and span.lower() not in _PRONOUNS and span.lower() not in kin_role_words()
-                      and not (r.entity_type == "PERSON" and self._nationality(span)))
+                      and not (r.entity_type == "PERSON" and (self._nationality(span)
+                                                               or self._field_label(text, r.start, r.end))))
             elif r.entity_type == "DATE_TIME":
                 # a date named by month, year or day of the month
                 ok = prose and len(span.split()) <= 6 and _trim_date(text, r)
@@ -115,6 +117,19 @@ class GatedSpacyRecognizer(SpacyRecognizer):
             if r.analysis_explanation is not None:
                 r.analysis_explanation.original_score = r.score
         return results
+
+    def _field_label(self, text: str, start: int, end: int) -> bool:
+        """One ordinary word opening a line before a colon, in no name list: a form's
+        label ("Postal:", "Household:"), not a speaker ("Tevita:", "Will:")."""
+        word = text[start:end]
+        if not _TOKEN.fullmatch(word) or self._lex.lookup(word) is not None:
+            return False
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[line_start:start].strip(" \t*#-•") or not _COLON_NEXT.match(text, end):
+            return False
+        from .safety_net import vocabulary
+
+        return word.lower() in vocabulary()
 
     def _nationality(self, span: str) -> bool:
         """Every word a nationality, language, country or religion word of the safe list
