@@ -11,11 +11,11 @@ Detection runs in five steps:
    finding are kept;
 3. the client card's known values are added (``deid.client_card``);
 4. a quoted nickname or a closing initial right after a person found joins the people
-   ('patrick ("paddy", 61)', "rubina b.,"); confidently found values are propagated to
+   ('desmond ("des", 61)', "shirin b.,"); confidently found values are propagated to
    their other occurrences in the document (``deid.propagation``);
 5. findings are grown to whole words and merged into non-overlapping spans; an age
-   right after a person found is added ("yesenia (17)", "MASON, 5 MONTHS"), and the
-   suburb and town after a street address found ("12 elm st, partick, glasgow");
+   right after a person found is added ("marisol (17)", "MASON, 5 MONTHS"), and the
+   suburb and town after a street address found ("12 elm st, hillhead, glasgow");
 6. with a ``recall: max`` profile, every word left that is not known to be safe is
    removed too (``deid.safety_net``).
 
@@ -185,7 +185,7 @@ def _corroborated_model_findings(found: list[Finding], thr: float, text: str, is
                 fits = lambda w: _DATE_WORD.fullmatch(w) is not None  # noqa: E731
             else:
                 # no ordinary words, and no lower-case word on a capitalised name
-                # ("Seun rang him": the model's span, not the name)
+                # ("Obinna rang him": the model's span, not the name)
                 lower_ok = text[s0:e0].islower()
                 fits = lambda w, lower_ok=lower_ok: not is_common(w) and (lower_ok or not w.islower())  # noqa: E731
             lo, hi = max(f.start, s0), min(f.end, e0)

@@ -32,7 +32,7 @@ document (speech-to-text, shorthand), where no capital marks a proper noun, ``re
 high`` takes a word of four letters or more that passes the same tests and
 
 * in ALL-CAPS text or lower-case shorthand, that a name list knows (the lexicon's
-  names or names-dataset's weak names): "delroy", "TAUFA", not an unlisted
+  names or names-dataset's weak names): "taufa", "SIONE", not an unlisted
   "QWENDOLYX";
 * in lower-case prose (one word in four or more a function word), any such word:
   "we talked about qwendolyx";
@@ -291,7 +291,7 @@ def _listed_names(text: str, findings: list[Finding], score: float, safe: frozen
 
     ``speech``: a lower-case transcript. Speech-to-text writes only the words of its
     vocabulary, so a word that no English, clinical or safe list knows is a name, a
-    place or a business ("shiprock", "allsups"), whatever its letters: there every such
+    place or a business ("tarrawonga", "kwikmart"), whatever its letters: there every such
     word of three letters or more is taken, unless it is one edit from a long word."""
     from .recognizers.name_lexicon import lookup
 

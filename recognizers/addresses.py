@@ -235,8 +235,8 @@ PATTERNS = [
     ),
     Rx(
         # the same in lower case (speech-to-text, lower-cased notes), after a preposition
-        # of place: "nights at the allsups on coors road", "walks down rye lane", "lives
-        # off penlan road"; not an idiom or a road of no name ("down memory lane", "on a
+        # of place: "shifts at the servo on tamaki road", "walks down rye lane", "lives
+        # off pukeko road"; not an idiom or a road of no name ("down memory lane", "on a
         # dirt road", "up the road", "in the fast lane")
         "named_street_no_house_lower",
         rf"(?<=\b(?:on|off|along|down|up|onto|near|from|past|via|at)[ \t]+)"
@@ -441,8 +441,8 @@ def get_recognizers():
 
 
 # ---- the rest of an address line after a street found (any case) --------------------
-# "47 Dowanhill Street, Partick, Glasgow G11 5QR", "18 corporation road, grangetown,
-# cardiff": the comma-separated words after a street address are its suburb and town,
+# "12 Lochend Row, Hillhead, Glasgow G12 8QQ", "18 harbour road, eastfield,
+# swansea": the comma-separated words after a street address are its suburb and town,
 # however they are written; a segment with a stop word ("12 Elm St, near the park") or
 # a state or country ("..., Victoria") ends the line.
 _SEGMENT = regex.compile(

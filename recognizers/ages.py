@@ -541,7 +541,7 @@ def _person_before(text: str, pos: int, shape: str, age: str, acts: bool = False
         return True  # "Ms T, 27," / "Mr K (64)"
     if _name(w, lower_ok=copula):
         return True
-    # "Ms Okafor-Reyes (41)", "Ana Tafoya-Baca (29)", "her son Kasimir, 3,", "Tane Whaanga
+    # "Ms Okafor-Reyes (41)", "Ana Ruiz-Duarte (29)", "her son Kasimir, 3,", "Tane Whaanga
     # (34)": a title, a first name, a person noun or a second such word before a
     # capitalised word that is no ordinary word
     if w1 and w[0].isupper() and not w.isupper() and not lex.is_common_word(w):
@@ -632,7 +632,7 @@ _NICK = regex.compile(r"[ \t]*(?:\([ \t]*[\"“][^\"”()\n]{1,25}[\"”][ \t]*\
 
 
 def ages_after_people(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The ages right after each ``(start, end)`` of a person found: "yesenia (17)",
+    """The ages right after each ``(start, end)`` of a person found: "marisol (17)",
     "WINNIE (9)", "mason, 5 months.", "tyler is nine".  The same person-then-age
     patterns as above, but the person is one the name recognizers, the model or
     propagation found, so it works in lower case and ALL CAPS as in prose, where the

@@ -1,7 +1,7 @@
 """Labelled fields: the value after a label that names an identifier, a phone, a person,
 an organisation or a place, whatever the value's format.
 
-Forms, letters and notes write identifiers as ``Label: value`` ("Policy: AVH-2210394",
+Forms, letters and notes write identifiers as ``Label: value`` ("Policy: QXR-2210394",
 "Matriculation no: 2741186P", "crime ref CR/0214552/25", "card ending 4471",
 "GMC number (7311942)", "NI no. QQ 12 34 56 C").  What makes the value PHI is the label,
 so any value shape is read after one: letters and digits joined by - / . and single

@@ -838,7 +838,7 @@ _ITEM_INITIALS = regex.compile(r"\p{Lu}\.?[ ]?\p{Lu}\.?(?:[ ]?\p{Lu}\.?)?|\p{Ll}
 #   'coord':  the same and a rare word too ("me and briar", "Jarrah and I");
 #   'name':   as 'strong' but no word of the hand list's word sections (weekdays, months);
 #   'plain':  a lexicon first name that is not mainly a word, or a capitalised unknown word;
-#   'greet':  as 'name', and an unknown word in lower case too ("hi morag,").
+#   'greet':  as 'name', and an unknown word in lower case too ("hi ailsa,").
 # In mixed-case text a name that is mostly a word must be capitalised.  Grammar guards
 # keep verbs and nouns out: the word before a right-anchored name is no determiner,
 # preposition or pronoun ("the will said", "i hope and i"), and "will" must be followed
@@ -1084,7 +1084,7 @@ def _confirmed_again(text: str, low: str, out: list) -> None:
 
 
 # ---------------------------------------------------------------- nicknames
-# A nickname or preferred name is a person whatever its spelling: 'Zofia ("Zosia")',
+# A nickname or preferred name is a person whatever its spelling: 'Aleksandra ("Ola")',
 # '(prefers "Tam")', 'known as Kez', 'Bartholomew "Barty" Nkemdirim', 'Tino for short'.
 _NICK = r"\p{L}[\p{L}'’\-]{0,18}(?:[ ]\p{L}[\p{L}'’\-]{0,18})?"
 _Q = rf"[\"“”'‘’](?P<q>{_NICK})[\"”“'’]"
@@ -1095,7 +1095,7 @@ NICK_CUE_RX = regex.compile(
     r"call(?:s|ed)?[ \t]+(?:him|her|them|me)(?:sel(?:f|ves))?(?![\p{L}]))"
     rf"[ \t]*[:,]?[ \t]*(?:{_Q}|(?P<u>{WORD}))")
 _NICK_HEADS = frozenset("prefers pref preferred goes go known aka a nicknamed nickname likes asked wants call calls called".split())
-# a quoted name right after a name, in brackets or not: 'Agnieszka W. ("Aga")'
+# a quoted name right after a name, in brackets or not: 'Dorota W. ("Dora")'
 NICK_QUOTE_RX = regex.compile(rf"(?:\([ \t]*{_Q}[ \t]*\)|{_Q})")
 _NICK_BASE = regex.compile(r"(?P<base>\p{Lu}\p{Ll}[\p{L}'’\-]*)(?P<init>[ \t]+\p{Lu}\.)?[ \t]*$")
 NICK_SHORT_RX = regex.compile(  # "Kit for short," but not "nitro for short periods"
@@ -1133,7 +1133,7 @@ def nicknames(text: str, low: str, mode: str, toks: frozenset) -> list[tuple[int
     for quote in "\"“'‘":
         pos = text.find(quote)
         while pos > 0:
-            st = pos - 1 if text[pos - 1] == "(" else pos  # 'Zofia ("Zosia")' or 'Zofia "Zosia"'
+            st = pos - 1 if text[pos - 1] == "(" else pos  # 'Aleksandra ("Ola")' or 'Aleksandra "Ola"'
             m = NICK_QUOTE_RX.match(text, st) if st and text[st - 1] in " \t" else None
             if m is not None:
                 bm = _NICK_BASE.search(text, max(0, st - 40), st)
@@ -1192,8 +1192,8 @@ CASELESS_INITIALS = LazyRegex(
 
 # ---------------------------------------------------------------- after a person found
 # A quoted nickname right after a person that any recognizer found ('patrick ("paddy",
-# 61)', 'BRIDGET MCDONAGH ("BIDDY")', 'Stanisław "Stan" Wójcik'), and an initial closing a
-# name in a list ("rubina b., kayleigh t."): in every case mode, since the person, not
+# 61)', 'MAUREEN DOHERTY ("MO")', 'Bronisław "Bronek" Jastrząb'), and an initial closing a
+# name in a list ("shirin b., jodie t."): in every case mode, since the person, not
 # the capitals, is the evidence.
 _NICK_AFTER = LazyRegex(
     rf"[ \t]*(?:\([ \t]*)?[\"“'‘](?P<q>{_NICK})[\"”'’](?=[ \t]*(?:[),;:]|[ \t]\p{{L}}|$))", regex.MULTILINE)

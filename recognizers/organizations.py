@@ -4,7 +4,7 @@ insurers, churches, clubs, recovery fellowships.
 One mechanism finds most of them: **a name of 1-4 capitalised words before a head
 noun or legal suffix**, matched anchor-first (head, then the name backwards; see
 _anchored.py).  Name words may be Title, ALL CAPS or CamelCase, ``St.``, ``O'Brien``,
-``McX``, ``Hooyo's``, joined by ``&``, ``and``, ``of``, ``de``...  The heads are data,
+``McX``, ``Nanna's``, joined by ``&``, ``and``, ``of``, ``de``...  The heads are data,
 ``data/org_heads.txt`` (written for this project, CC0), each with flags:
 
 * established heads (Hospital, Clinic, Medical Centre, High School, University, Pty Ltd,
@@ -19,7 +19,7 @@ _anchored.py).  Name words may be Title, ALL CAPS or CamelCase, ``St.``, ``O'Bri
   fire), and a common word opening a sentence is not taken ("Continue Counselling");
 * ``strict`` heads also name clinical and public services (Psychotherapy, Counselling,
   Team, Department, Police, Court): the name must hold a proper name, not an English
-  word ("Lisburn ... Psychotherapy", not "Weekly Psychotherapy", "Renal Team",
+  word ("Malone ... Psychotherapy", not "Weekly Psychotherapy", "Renal Team",
   "Emergency Department");
 * ``of`` heads take a name after "of" ("University of Tasmania"; not "Department of
   Psychiatry", "Church of England"); French heads come first ("Université Laval",
@@ -200,7 +200,7 @@ LEGAL_HEAD = _heads(LEGAL)
 SUFFIX_HEAD = _heads(SUFFIX)
 ALL_HEAD = _heads(list(HEAD_FLAGS))
 # services and public bodies whose head is an ordinary word: in lower case only after a
-# name word that is no English word ("southwark council", "lisburn road psychotherapy",
+# name word that is no English word ("lambeth council", "malone road psychotherapy",
 # not "the housing council", "her care team")
 LOWER_WEAK_SERVICE = (
     r"(?:(?:nhs\s+)?(?:foundation\s+)?trust|(?:city\s+|district\s+|county\s+|borough\s+|shire\s+)?council|"
@@ -319,7 +319,7 @@ def _sentence_start(text: str, pos: int) -> bool:
 
 
 def _proper(word: str, raw: str) -> bool:
-    """A name word that is not an English word: Lisburn, Cascadia, Tran (not Weekly)."""
+    """A name word that is not an English word: Malone, Kowhai, Tran (not Weekly)."""
     if word in WEAK_GENERIC or word in _CLINICAL_CAPS:
         return False
     return not is_common_word(word)
@@ -389,7 +389,7 @@ def _verb_form(w: str) -> bool:
 
 
 def _lower_weak_ok(value: str) -> bool | None:
-    """Lower-case name + ordinary-word head ("nemo rangers", "st luke's church"): one
+    """Lower-case name + ordinary-word head ("kowhai rangers", "st luke's church"): one
     name word at least must not be an ordinary English word."""
     words = [w.strip(".,") for w in value.split()[:-1]]
     words = [w for w in words if not regex.fullmatch(LOWER_QUALIFIER, w)]
@@ -438,7 +438,7 @@ ANCHOR_RULES = [
         window=60,
     ),
     AnchorRule(
-        # lower-case: churches, clubs, a few shops ("nemo rangers", "st luke's church")
+        # lower-case: churches, clubs, a few shops ("kowhai rangers", "st luke's church")
         "lower_name_plus_weak_head",
         rf"[ \t](?:{_LOWER_WEAK})(?![\w'’])",
         rf"(?<![\w'’]){LOWER_WORD}(?:[ \t]+{LOWER_WORD}){{0,2}}(?:[ \t]+{LOWER_QUALIFIER}){{0,2}}",
@@ -679,7 +679,7 @@ PATTERNS = [
     Rx(
         # an employer, school, business or insurer after its cue, whatever its name:
         # "laid off from Pinecrest Mutual", "double shifts at Admiral", "studying at
-        # Harrowgate", "runs Jade Garden", "funded through Aviva"
+        # Harrowgate", "runs Jade Garden", "funded through Bupa"
         "employer_cue",
         rf"{EMPLOY_CUE}(?P<phi>{NAME_H})",
         0.6,
@@ -688,7 +688,7 @@ PATTERNS = [
     ),
     Rx(
         # an insurer or scheme named before its claim or policy: "an ICBC claim", "her
-        # WorkCover case manager", "his Aviva policy" (a determiner or possessive before;
+        # WorkCover case manager", "his Bupa policy" (a determiner or possessive before;
         # the name is checked as after an employment cue)
         "name_before_claim",
         rf"(?<=(?<![\w'’])(?i:an?|the|her|his|their|my|our|your|client's|pt's)[ \t]+)(?P<phi>{NAME_H})"

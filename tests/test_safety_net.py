@@ -117,7 +117,7 @@ def test_high_leaves_what_is_not_a_proper_noun_in_prose(engine, text):
     ("speaker_b: yeah so taufa and me went down the river after school", ["taufa"]),
     ("client: i rang akinwale but he never picks up, akinwale is like that", ["akinwale", "akinwale"]),
     ("PT VISITED BY MARGUERITE AND LILIANA THIS PM. MARGUERITE UPSET.", ["MARGUERITE", "LILIANA", "MARGUERITE"]),
-    ("VISITED BY SEUN AND DELROY TODAY. SEUN UPSET ABOUT THE MOVE.", ["SEUN", "DELROY", "SEUN"]),
+    ("VISITED BY OBINNA AND THANDEKA TODAY. OBINNA UPSET ABOUT THE MOVE.", ["OBINNA", "THANDEKA", "OBINNA"]),
 ])
 def test_high_takes_listed_names_in_caseless_text(text, names):
     got = [text[f.start:f.end] for f in unknown_words(text, [], level="high")]
@@ -221,7 +221,7 @@ def test_clipped_clinical_words_are_recognised(word):
     assert clipped_word(word)
 
 
-@pytest.mark.parametrize("word", ["Taufa", "Akinwale", "Delroy", "Thandeka", "Pel"])
+@pytest.mark.parametrize("word", ["Taufa", "Akinwale", "Obinna", "Thandeka", "Pel"])
 def test_names_are_not_clipped_words(word):
     assert not clipped_word(word)
 
@@ -262,7 +262,7 @@ def test_high_takes_listed_names_and_places_in_icu_notes(text, word):
 
 def test_high_takes_only_lexicon_names_in_caseless_icu_notes():
     # names-dataset's weak names hold ICU words ("vicu"): in caseless shorthand, the lexicon only
-    text = "PT VISITED BY SEUN AND MARGUERITE THIS PM, HR 88. TO VICU WHEN BED."
+    text = "PT VISITED BY TAUFA AND MARGUERITE THIS PM, HR 88. TO VICU WHEN BED."
     assert [text[f.start:f.end] for f in unknown_words(text, [], level="high")] == ["MARGUERITE"]
 
 
