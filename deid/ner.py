@@ -37,7 +37,7 @@ from presidio_analyzer.predefined_recognizers.nlp_engine_recognizers.spacy_recog
 
 from .recognizers.name_context import FUNCTION_WORDS, TIMESTAMP, kin_role_words
 from .recognizers.years import icu_style
-from .safety_net import clipped_word, is_safe_word, misspelt_word, shape_score
+from .safety_net import clipped_word, is_safe_word, misspelt_word, shape_score, vocabulary
 
 _TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 STRONG, WEAK = 0.85, 0.2
@@ -99,12 +99,8 @@ class GatedSpacyRecognizer(SpacyRecognizer):
             span = text[r.start:r.end]
             if trusted:
                 ok = not (r.entity_type in _CAPITALISED_TYPES and self._only_ordinary_words(span, mode)
-                          and not _TITLE_BEFORE.search(text, max(0, r.start - 10), r.start))
-                # a pronoun, a determiner or a relation alone ("Her daughter Mia", "Mum (Ngaire)");
-                # a person made of nationalities and languages ("Fijian Indian")
-                ok = (ok and span.lower() not in _PRONOUNS and span.lower() not in kin_role_words()
-                      and not (r.entity_type == "PERSON" and (self._nationality(span)
-                                                               or self._field_label(text, r.start, r.end))))
+                          and not _TITLE_BEFORE.search(text, max(0, r.start - 10), r.start)
+                          or self._never_a_name(text, r))
             elif r.entity_type == "DATE_TIME":
                 # a date named by month, year or day of the month
                 ok = prose and len(span.split()) <= 6 and _trim_date(text, r)
@@ -118,6 +114,15 @@ class GatedSpacyRecognizer(SpacyRecognizer):
                 r.analysis_explanation.original_score = r.score
         return results
 
+    def _never_a_name(self, text: str, r: RecognizerResult) -> bool:
+        """A pronoun, a determiner or a relation alone ("Her daughter Mia", "Mum (Ngaire)");
+        a person made only of nationalities and languages ("Samoan"), or a form's label."""
+        span = text[r.start:r.end]
+        low = span.lower()
+        if low in _PRONOUNS or low in kin_role_words():
+            return True
+        return r.entity_type == "PERSON" and (self._nationality(span) or self._field_label(text, r.start, r.end))
+
     def _field_label(self, text: str, start: int, end: int) -> bool:
         """One ordinary word opening a line before a colon, in no name list: a form's
         label ("Postal:", "Household:"), not a speaker ("Tevita:", "Will:")."""
@@ -127,8 +132,6 @@ class GatedSpacyRecognizer(SpacyRecognizer):
         line_start = text.rfind("\n", 0, start) + 1
         if text[line_start:start].strip(" \t*#-•") or not _COLON_NEXT.match(text, end):
             return False
-        from .safety_net import vocabulary
-
         return word.lower() in vocabulary()
 
     def _nationality(self, span: str) -> bool:
@@ -146,9 +149,10 @@ class GatedSpacyRecognizer(SpacyRecognizer):
         while len(words) > 1 and words[0].group().lower() in kin:
             words.pop(0)
             r.start = words[0].start()
-        if words:
-            r.end = max(r.end if text[r.end - 1:r.end] == "." and r.end - 1 == words[-1].end()
-                        and len(words[-1].group()) == 1 else words[-1].end(), r.start)
+        if words:  # end on the last word, or on an initial's full stop ("J.")
+            last = words[-1]
+            initial = len(last.group()) == 1 and r.end == last.end() + 1 and text[last.end()] == "."
+            r.end = r.end if initial else last.end()
         common = [self._lex.is_common_word(m.group()) and not self._lex.is_name_like(m.group()) for m in words]
         if not words or all(common):
             return

@@ -48,6 +48,7 @@ from __future__ import annotations
 import bisect
 import gzip
 from functools import lru_cache
+from itertools import islice
 from typing import Optional
 
 import regex
@@ -57,7 +58,7 @@ from .recognizers.name_lexicon import LEXICON_DIR, TOKEN, case_mode, headings, i
 # a verb only people do after a word that opens a sentence ("Losaline reports ..."): the
 # name recognizers' list
 from .recognizers.name_lexicon import _PERSON_ACTION as _PERSON_ACTS
-from .recognizers.name_context import SPEAKER_ROLES
+from .recognizers.name_context import SPEAKER_ROLES, TIMESTAMP
 from .recognizers.years import icu_style
 
 ENTITY = "UNKNOWN"
@@ -210,8 +211,7 @@ def unknown_words(text: str, findings: list[Finding], score: float = 0.5,
     if proper_only and mode != "mixed":
         # and in caseless ICU shorthand only a name of the lexicon, not one of names-dataset's
         # weak names ("vicu", "thich" are both)
-        return _listed_names(text, findings, score, safe, veto, weak=not icu_note, lower=mode == "lower",
-                             speech=mode == "lower" and not icu_note and speech_to_text(text))
+        return _listed_names(text, findings, score, safe, veto, weak=not icu_note, lower=mode == "lower")
     spans = sorted((f.start, f.end) for f in findings)
     person_starts = {f.start for f in findings if f.entity_type == "PERSON"} if proper_only else set()
     out: list[Finding] = []
@@ -258,18 +258,13 @@ def _listed_name_or_place(word: str) -> bool:
 
 # a speaker's turn: "speaker_a:", "speaker 2:", "spk1:", or a role opening a line ("client:")
 _TURN = regex.compile(
-    rf"(?i:\bspe?a?ke?r[ _]?[a-z0-9]{{1,2}}[ \t]*:|^[ \t]*(?:\[?\(?\d{{1,2}}:\d\d(?::\d\d)?\]?\)?[ \t]*)?"
-    rf"(?:{SPEAKER_ROLES})[ \t]*\d?[ \t]*:)", regex.MULTILINE)
+    rf"(?i:\bspe?a?ke?r[ _]?[a-z0-9]{{1,2}}[ \t]*:|^[ \t]*{TIMESTAMP}?(?:{SPEAKER_ROLES})[ \t]*\d?[ \t]*:)",
+    regex.MULTILINE)
 
 
 def speech_to_text(text: str) -> bool:
     """A transcript: three speakers' turns or more (two speakers who answer each other)."""
-    n = 0
-    for _ in _TURN.finditer(text):
-        n += 1
-        if n >= 3:
-            return True
-    return False
+    return sum(1 for _ in islice(_TURN.finditer(text), 3)) == 3
 
 
 def _prose(text: str) -> bool:
@@ -282,23 +277,25 @@ def _prose(text: str) -> bool:
 
 
 def _listed_names(text: str, findings: list[Finding], score: float, safe: frozenset[str],
-                  veto, weak: bool = True, lower: bool = False, speech: bool = False) -> list[Finding]:
+                  veto, weak: bool = True, lower: bool = False) -> list[Finding]:
     """``recall: high`` in a lower-case or ALL-CAPS text (speech-to-text, shorthand),
     where no capital marks a proper noun: a word no finding covers that a name list
     knows (the lexicons' names or the weak names of names-dataset) and that is no known
     word, with a name's shape, not a misspelt or clipped word. ``lower``: in lower-case
     prose (``_prose``) a listed name is not needed.
 
-    ``speech``: a lower-case transcript. Speech-to-text writes only the words of its
-    vocabulary, so a word that no English, clinical or safe list knows is a name, a
-    place or a business ("tarrawonga", "kwikmart"), whatever its letters: there every such
-    word of three letters or more is taken, unless it is one edit from a long word."""
+    In a lower-case transcript that is no ICU note (``weak``): speech-to-text writes only
+    the words of its vocabulary, so a word that no English, clinical or safe list knows
+    is a name, a place or a business ("tarrawonga", "kwikmart"), whatever its letters:
+    there every such word of three letters or more is taken, unless it is one edit from
+    a long word."""
     from .recognizers.name_lexicon import lookup
 
     spans = sorted((f.start, f.end) for f in findings)
     out: list[Finding] = []
     j = 0
     verdict: dict[str, bool] = {}
+    speech = weak and lower and speech_to_text(text)
     unlisted_ok = weak and lower and _prose(text)
     why = ("no known word, in a transcript" if speech else "no known word, in lower-case prose" if unlisted_ok
            else "a listed name, no known word")
