@@ -34,6 +34,7 @@ from presidio_analyzer.predefined_recognizers.generic.credit_card_recognizer imp
 from presidio_analyzer.predefined_recognizers.generic.iban_recognizer import IbanRecognizer
 from presidio_anonymizer import AnonymizerEngine
 
+from .recognizers import _patterns
 from .chunking import chunk_spans
 from .client_card import ClientCard
 from .context import WindowContextEnhancer
@@ -96,7 +97,7 @@ _TYPO_CHARS = frozenset(_SPACES + _HYPHENS)
 # them ("Phone:\\n0412 345 678", "Apt. 4\\nSpringfield"): read as the break they stand
 # for, one character for one ("\\n" -> " " + newline, "\\t" -> two spaces), so that a
 # value after one is no longer glued to the letter "n".
-_ESCAPED_BREAK = regex.compile(r"\\(?:r\\n|[nrt])")
+_ESCAPED_BREAK = _patterns.compile(r"\\(?:r\\n|[nrt])")
 
 
 def _unescape_breaks(m: "regex.Match") -> str:
@@ -137,17 +138,17 @@ def _eponym_veto():
     return veto
 
 
-_DATE_WORD = regex.compile(
+_DATE_WORD = _patterns.compile(
     r"(?:\d+(?:st|nd|rd|th)?|['’]\d\d|of|the|on|"
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon|tue|wed|thu|fri|sat|sun)\.?",
     regex.IGNORECASE,
 )
-_EXT_TOKEN = regex.compile(r"[\p{L}\p{N}'’.]+")
+_EXT_TOKEN = _patterns.compile(r"[\p{L}\p{N}'’.]+")
 # a weekday written right before a date ("Friday 7 March", "Thurs the 13th", "Monday,
 # March 24"): part of the date
 # and "mid-" glued to a month ("mid-January", "mid-Feb")
-_WEEKDAY_BEFORE = regex.compile(
+_WEEKDAY_BEFORE = _patterns.compile(
     r"(?<![\p{L}\p{N}])(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+|mid-)$",
     regex.IGNORECASE,
 )
@@ -208,7 +209,7 @@ def _allow_pattern(terms: Iterable[str]) -> "Optional[regex.Pattern]":
     with two or more capitals (an acronym: CAGE, SCARED, MoCA) matches only as written,
     others in any case (Lifeline, lifeline)."""
     alts = []
-    for t in sorted({t.strip() for t in terms if t.strip()}, key=len, reverse=True):
+    for t in sorted({t.strip() for t in terms if t.strip()}, key=lambda w: (-len(w), w)):
         if regex.fullmatch(r"[\d\s\-]+", t):  # a number: any spacing or dashes (13 11 14, 131114)
             body = r"[\s\-]?".join(regex.escape(c) for c in regex.sub(r"\D", "", t))
         else:
@@ -216,7 +217,7 @@ def _allow_pattern(terms: Iterable[str]) -> "Optional[regex.Pattern]":
         alts.append(body if sum(c.isupper() for c in t) >= 2 else f"(?i:{body})")
     if not alts:
         return None
-    return regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(alts) + r")(?![\p{L}\p{N}])")
+    return _patterns.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(alts) + r")(?![\p{L}\p{N}])")
 
 
 def _only_allowed(text: str, f: Finding, allowed: list[tuple[int, int]], ends: Optional[list[int]] = None) -> bool:
@@ -238,7 +239,7 @@ def _only_allowed(text: str, f: Finding, allowed: list[tuple[int, int]], ends: O
     return pos >= f.end or not regex.search(r"[\p{L}\p{N}]", text[pos:f.end])
 
 
-_LOWER = regex.compile(r"\p{Ll}")
+_LOWER = _patterns.compile(r"\p{Ll}")
 
 
 def _allowed_spans(rx, text: str) -> list[tuple[int, int]]:

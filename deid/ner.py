@@ -35,11 +35,12 @@ import regex
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers.nlp_engine_recognizers.spacy_recognizer import SpacyRecognizer
 
+from .recognizers import _patterns
 from .recognizers.name_context import FUNCTION_WORDS, TIMESTAMP, kin_role_words
 from .recognizers.years import icu_style
 from .safety_net import clipped_word, is_safe_word, misspelt_word, shape_score, vocabulary
 
-_TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
+_TOKEN = _patterns.compile(r"\p{L}+(?:['’]\p{L}+)*")
 STRONG, WEAK = 0.85, 0.2
 # a text where at least half the model's PERSON spans, and at least two of them, are
 # lexicon names is one the model understands: there all its findings are trusted
@@ -52,18 +53,18 @@ _PROSE_TYPES = {"DATE_TIME", "LOCATION", "ORGANIZATION", "PERSON"}
 # a model name of one vocabulary word needs letters this name-like (safety_net.shape_score:
 # "Kiri" 1.6, "Tui" 0.9; "Olanzapine" 0.1, "Seroquel" -0.1, "Lexapro" -1.2)
 NAME_SHAPE = 0.3
-_TITLE_BEFORE = regex.compile(r"(?i:\b(?:dr|mr|mrs|ms|mx|miss|prof|professor|doctor)\.?[ \t]+)$")
+_TITLE_BEFORE = _patterns.compile(r"(?i:\b(?:dr|mr|mrs|ms|mx|miss|prof|professor|doctor)\.?[ \t]+)$")
 _JOIN = frozenset("of and & the de la le du des del da di van von".split())
-_SENTENCE_START = regex.compile(r"(?:^|[.:;!?\n\-*#(]\s*)$")
+_SENTENCE_START = _patterns.compile(r"(?:^|[.:;!?\n\-*#(]\s*)$")
 # a date span of the model's is kept off home ground when it names a month, a year or a
 # day of the month ("Tues 4th", "the 4th of", "Labour Weekend 2024"; not a weekday alone,
 # which is no identifier, nor a bare "10/5", which in a note may be a ventilator setting)
 _MONTH = (r"jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
-_DATE_EVIDENCE = regex.compile(rf"(?i:\b(?:{_MONTH})\b|\b(?:19|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)\b)")
+_DATE_EVIDENCE = _patterns.compile(rf"(?i:\b(?:{_MONTH})\b|\b(?:19|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)\b)")
 
 
-_COLON_NEXT = regex.compile(r"[ \t]*:")
+_COLON_NEXT = _patterns.compile(r"[ \t]*:")
 # never a name, whatever its case ("Her daughter Mia", "His son"); "Will", "May", "And"
 # may be, so auxiliaries and conjunctions are not here
 _PRONOUNS = frozenset("i me my mine you your yours he him his she her hers it its we us our ours they them "
@@ -269,14 +270,14 @@ class GatedSpacyRecognizer(SpacyRecognizer):
 
 # the words a date is made of; a model date span is cut to the run from the first to the
 # last of them ("sertraline March 2024" -> "March 2024")
-_DATE_WORD = regex.compile(
+_DATE_WORD = _patterns.compile(
     rf"(?i:{_MONTH}|mon(?:day)?|tues?(?:day)?|wed(?:nesday)?|thu(?:rs?)?(?:day)?|"
     r"fri(?:day)?|sat(?:urday)?|sun(?:day)?|(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)|\d{1,2}|mid|early|late|"
     r"the|of|on|from|to|and|until|till|between)"
 )
 # an ordinal that counts something is no day of the month: "3rd dose", "the 19th floor",
 # "the 2nd of 5 children", "the 1st in her family"
-_ORDINAL_NOT_DAY = regex.compile(
+_ORDINAL_NOT_DAY = _patterns.compile(
     r"\d{1,2}(?:st|nd|rd|th)[ \t]+(?i:dose|doses|floor|day|days|time|times|attempt|session|visit|week|"
     r"year|child|children|grade|place|round|cycle|line|trial|of[ \t]+\d|in[ \t]+(?:her|his|their|the|my))\b"
 )
@@ -312,7 +313,7 @@ def _trim_date(text: str, r: RecognizerResult) -> bool:
 
 
 # a speaker's turn opening a line: "\nspeaker_a:", "\n[00:01:15] Client:"
-_TURN = regex.compile(rf"\n[ \t]*{TIMESTAMP}?[\p{{L}}_][\p{{L}}\p{{N}}_ ]{{0,23}}:|\n[ \t]*\r?\n")  # a turn or a blank line
+_TURN = _patterns.compile(rf"\n[ \t]*{TIMESTAMP}?[\p{{L}}_][\p{{L}}\p{{N}}_ ]{{0,23}}:|\n[ \t]*\r?\n")  # a turn or a blank line
 
 
 def _cut_at_line_break(text: str, r: RecognizerResult) -> None:

@@ -20,6 +20,8 @@ from typing import Optional, Sequence
 
 import regex
 
+from .recognizers import _patterns
+
 _MONTHS = {m: i + 1 for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -27,20 +29,20 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d|['’]\d\d)"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 _FORMS = [
-    ("iso", regex.compile(r"(?P<year>(?:19|20)\d\d)[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})")),
-    ("num", regex.compile(r"(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<year>(?:19|20)?\d\d)")),
-    ("dmy", regex.compile(rf"{_WEEKDAY}(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?", regex.I)),
-    ("mdy", regex.compile(rf"{_WEEKDAY}{_MON}\s+(?:the\s+)?{_DAY}(?:,?\s+{_YEAR})?", regex.I)),
-    ("my", regex.compile(rf"{_MON},?\s+(?:of\s+)?{_YEAR}", regex.I)),
-    ("num_my", regex.compile(r"(?P<a>\d{1,2})[/.](?P<year>(?:19|20)\d\d)")),
-    ("y", regex.compile(r"(?:(?:in|the\s+year|year)\s+)?" + _YEAR, regex.I)),
+    ("iso", _patterns.compile(r"(?P<year>(?:19|20)\d\d)[-/.](?P<a>\d{1,2})[-/.](?P<b>\d{1,2})")),
+    ("num", _patterns.compile(r"(?P<a>\d{1,2})[-/.](?P<b>\d{1,2})[-/.](?P<year>(?:19|20)?\d\d)")),
+    ("dmy", _patterns.compile(rf"{_WEEKDAY}(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MON}(?:,?\s+{_YEAR})?", regex.I)),
+    ("mdy", _patterns.compile(rf"{_WEEKDAY}{_MON}\s+(?:the\s+)?{_DAY}(?:,?\s+{_YEAR})?", regex.I)),
+    ("my", _patterns.compile(rf"{_MON},?\s+(?:of\s+)?{_YEAR}", regex.I)),
+    ("num_my", _patterns.compile(r"(?P<a>\d{1,2})[/.](?P<year>(?:19|20)\d\d)")),
+    ("y", _patterns.compile(r"(?:(?:in|the\s+year|year)\s+)?" + _YEAR, regex.I)),
 ]
-_BIRTH_CUE = regex.compile(
+_BIRTH_CUE = _patterns.compile(
     r"(?:\bborn(?:\s+(?:on|in))?|\bb\.|\bd\.?\s?o\.?\s?b\.?|\bdate\s+of\s+birth|\bbirth\s*date|\bbirthday|"
     r"\byear\s+of\s+birth|\bbirth\s+year|\byob)\s*(?:[:=\-–]\s*)?(?:(?:is|was|of)\s+)?$",
     regex.IGNORECASE,
 )
-_ANCHOR_CUE = regex.compile(
+_ANCHOR_CUE = _patterns.compile(
     r"(?P<cue>first\s+session|initial\s+session|session\s+(?:1|one)|first\s+appointment|initial\s+appointment|"
     r"intake(?:\s+(?:session|assessment|appointment|date))?|initial\s+assessment|commenced\s+treatment|"
     r"started\s+(?:treatment|therapy)|treatment\s+start(?:ed)?|start\s+of\s+treatment)"
@@ -122,7 +124,7 @@ def reveals_90_plus(text: str, start: int, value: str, today: _dt.date) -> bool:
         p.precision != "day" or age_at(p, today) >= 90)
 
 
-_BARE_BIRTH_YEAR = regex.compile(
+_BARE_BIRTH_YEAR = _patterns.compile(
     r"(?:\bborn(?:\s+(?:on|in))?|\bb\.|\bd\.?\s?o\.?\s?b\.?|\bdate\s+of\s+birth|\bbirth\s*date|\byear\s+of\s+birth|"
     r"\bbirth\s+year|\byob)\s*(?:[:=\-–]\s*)?(?:(?:is|was|of)\s+)?(?P<y>(?:18|19|20)\d\d)(?![\d/\-]|\.\d)",
     regex.IGNORECASE,

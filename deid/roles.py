@@ -23,13 +23,14 @@ from importlib import resources
 from typing import Optional, Sequence
 
 import regex
+from .recognizers import _patterns
 
 _TITLE = r"(?:dr|doctor|mr|mrs|ms|miss|mx|prof|professor)\.?"
 _ADJ = (r"(?:older|younger|elder|eldest|oldest|youngest|big|little|baby|late|former|new|current|"
         r"biological|adoptive|estranged|treating|regular|usual|twin|\d+[- ]?(?:yo|year[- ]old))")
 _POSS = r"(?:his|her|their|my|our|your|the|a|an|its|client['’]s|patient['’]s|the\s+client['’]s|the\s+patient['’]s|\p{L}+['’]s)"
-_NAME_WORD = regex.compile(r"[\p{L}][\p{L}'’\-.]*")
-_GP_NEAR = regex.compile(r"\b(?:GP|G\.P\.|general\s+practitioner|family\s+doctor|PCP)\b", regex.IGNORECASE)
+_NAME_WORD = _patterns.compile(r"[\p{L}][\p{L}'’\-.]*")
+_GP_NEAR = _patterns.compile(r"\b(?:GP|G\.P\.|general\s+practitioner|family\s+doctor|PCP)\b", regex.IGNORECASE)
 
 
 def _read_tsv(name: str) -> list[list[str]]:
@@ -51,31 +52,31 @@ def role_for_relation(relation: str) -> str:
 
 @lru_cache(maxsize=1)
 def _relation_patterns() -> tuple["regex.Pattern", "regex.Pattern", "regex.Pattern"]:
-    words = sorted(role_table(), key=len, reverse=True)
+    words = sorted(role_table(), key=lambda w: (-len(w), w))
     rel = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
     rel = rf"(?P<rel>{rel})"
-    before = regex.compile(
+    before = _patterns.compile(
         rf"(?:^|(?<=[^\p{{L}}\-]))(?:{_POSS}\s+)?(?:{_ADJ}\s+){{0,2}}{rel}\s*[,:\-–]?\s*(?:{_TITLE}\s+)?$",
         regex.IGNORECASE,
     )
     # "Maria (mother)", "Maria (his wife)", "Maria - mother"
-    paren = regex.compile(rf"^\s*(?:\(\s*|[-–]\s*)(?:{_POSS}\s+)?(?:{_ADJ}\s+){{0,2}}{rel}\b", regex.IGNORECASE)
+    paren = _patterns.compile(rf"^\s*(?:\(\s*|[-–]\s*)(?:{_POSS}\s+)?(?:{_ADJ}\s+){{0,2}}{rel}\b", regex.IGNORECASE)
     # "Sam, his son," (a possessive), or "Sam, son," (closed by punctuation)
-    comma = regex.compile(
+    comma = _patterns.compile(
         rf"^\s*,\s*(?:(?:{_POSS}\s+)(?:{_ADJ}\s+){{0,2}}{rel}\b|(?:{_ADJ}\s+){{0,2}}{rel}\s*(?=[,.;)\n]))",
         regex.IGNORECASE,
     )
     return before, paren, comma
 
 
-_DR_BEFORE = regex.compile(r"(?:^|\W)(?:dr|doctor)\.?\s+$", regex.IGNORECASE)
-_MEMBERS_HEADER = regex.compile(
+_DR_BEFORE = _patterns.compile(r"(?:^|\W)(?:dr|doctor)\.?\s+$", regex.IGNORECASE)
+_MEMBERS_HEADER = _patterns.compile(
     r"(?im)(?:^[ \t>*#\-]*|(?<=[.;]\s{1,3}))(?:group\s+)?(?:members?\s+present|present|in\s+attendance|attendance|attendees|attending|"
     r"participants|group\s+members|members|clients\s+present)\s*(?:\([^)\n]*\))?\s*[:\-–]"
 )
-_SENTENCE_END = regex.compile(r"(?<!\b\p{Lu})[.;](?=\s|$)")
-_SPEAKER = regex.compile(r"(?m)^[ \t]*(?:\[?\(?\d{1,2}:\d\d(?::\d\d)?\]?\)?[ \t]*)?$")
-_GROUP_WORD = regex.compile(r"\b(?:group|groups|members|participants|circle)\b", regex.IGNORECASE)
+_SENTENCE_END = _patterns.compile(r"(?<!\b\p{Lu})[.;](?=\s|$)")
+_SPEAKER = _patterns.compile(r"(?m)^[ \t]*(?:\[?\(?\d{1,2}:\d\d(?::\d\d)?\]?\)?[ \t]*)?$")
+_GROUP_WORD = _patterns.compile(r"\b(?:group|groups|members|participants|circle)\b", regex.IGNORECASE)
 
 
 def relation_near(text: str, start: int, end: int) -> Optional[str]:
@@ -221,8 +222,8 @@ def _kind_tables() -> tuple[dict[str, str], "regex.Pattern", dict[str, str]]:
     for kind, how, phrase in _read_tsv("place_kinds.tsv"):
         table = name_kind if how.strip() == "name" else before_kind
         table.setdefault(phrase.strip().casefold(), kind.strip().upper())
-    alts = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(before_kind, key=len, reverse=True))
-    before = regex.compile(rf"\b(?P<cue>{alts})\s+(?:the\s+|a\s+|an\s+)?(?:local\s+)?$", regex.IGNORECASE)
+    alts = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(before_kind, key=lambda w: (-len(w), w)))
+    before = _patterns.compile(rf"\b(?P<cue>{alts})\s+(?:the\s+|a\s+|an\s+)?(?:local\s+)?$", regex.IGNORECASE)
     return name_kind, before, before_kind
 
 

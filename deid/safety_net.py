@@ -53,6 +53,7 @@ from typing import Optional
 
 import regex
 
+from .recognizers import _patterns, _tables
 from .findings import Finding
 from .recognizers.name_lexicon import LEXICON_DIR, TOKEN, case_mode, headings, is_hand_word, safe_terms
 # a verb only people do after a word that opens a sentence ("Losaline reports ..."): the
@@ -75,8 +76,8 @@ def _word_list(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def vocabulary() -> frozenset[str]:
-    return frozenset(_word_list("vocabulary.txt.gz"))
+def vocabulary() -> "frozenset[str] | _tables.TrieSet":
+    return _tables.word_set("vocabulary", [LEXICON_DIR / "vocabulary.txt.gz"], lambda: _word_list("vocabulary.txt.gz"))
 
 
 @lru_cache(maxsize=1)
@@ -172,7 +173,7 @@ def clipped_word(word: str) -> bool:
     return False
 
 
-_AND = regex.compile(r"[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]+")
+_AND = _patterns.compile(r"[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]+")
 
 
 def _before_a_name(text: str, end: int, person_starts: set[int]) -> bool:
@@ -257,7 +258,7 @@ def _listed_name_or_place(word: str) -> bool:
 
 
 # a speaker's turn: "speaker_a:", "speaker 2:", "spk1:", or a role opening a line ("client:")
-_TURN = regex.compile(
+_TURN = _patterns.compile(
     rf"(?i:\bspe?a?ke?r[ _]?[a-z0-9]{{1,2}}[ \t]*:|^[ \t]*{TIMESTAMP}?(?:{SPEAKER_ROLES})[ \t]*\d?[ \t]*:)",
     regex.MULTILINE)
 

@@ -165,7 +165,7 @@ _ORD_OF.update({w.replace("-", " "): n for w, n in list(_ORD_OF.items()) if "-" 
 
 _MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _WEEKDAY_RE = r"(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
-_ORD_RE = "|".join(regex.escape(w).replace(r"\-", "[- ]") for w in sorted(_ORD_OF, key=len, reverse=True) if " " not in w)
+_ORD_RE = "|".join(regex.escape(w).replace(r"\-", "[- ]") for w in sorted(_ORD_OF, key=lambda w: (-len(w), w)) if " " not in w)
 _TOKEN = regex.compile(
     rf"(?P<iso>(?<!\d)(?P<iy>\d{{4}})(?P<is>[-/.])(?P<im>\d{{1,2}})(?P=is)(?P<id>\d{{1,2}})(?!\d))"
     rf"|(?P<num>(?<!\d)(?P<a>\d{{1,2}})(?P<ns>[/.\-])(?P<b>\d{{1,2}})(?:(?P=ns)(?P<ny>\d{{4}}|\d{{2}}))?(?![\d/]))"

@@ -20,6 +20,7 @@ import re
 import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
+from . import _patterns
 from ._base import RegexRecognizer, make_result
 from .name_lexicon import caps_as_lower
 
@@ -51,7 +52,7 @@ class AnchorRule:
     def before_re(self) -> "regex.Pattern":
         """Compiled when an anchor is first found (most notes hold few of them)."""
         if self._before_re is None:
-            self._before_re = regex.compile(rf"(?:{self.before})\Z", self.flags)
+            self._before_re = _patterns.compile(rf"(?:{self.before})\Z", self.flags)
         return self._before_re
 
 

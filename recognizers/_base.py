@@ -23,6 +23,8 @@ import regex
 
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
+from . import _patterns
+
 DEFAULT_FLAGS = regex.IGNORECASE | regex.MULTILINE
 
 
@@ -65,7 +67,7 @@ class Rx:
     @property
     def compiled(self) -> "regex.Pattern":
         if self._compiled is None:
-            self._compiled = regex.compile(self.regex, self.flags)
+            self._compiled = _patterns.compile(self.regex, self.flags)
         return self._compiled
 
 
@@ -80,7 +82,7 @@ class LazyRegex:
 
     def __getattr__(self, name: str):
         if self._compiled is None:
-            self._compiled = regex.compile(*self._args)
+            self._compiled = _patterns.compile(*self._args)
         return getattr(self._compiled, name)
 
 
@@ -97,7 +99,7 @@ class RegexRecognizer(LocalRecognizer):
         prefilter_flags: int = regex.IGNORECASE,
     ) -> None:
         self.patterns = list(patterns)
-        self.prefilter = regex.compile(prefilter, prefilter_flags) if prefilter else None
+        self.prefilter = _patterns.compile(prefilter, prefilter_flags) if prefilter else None
         super().__init__(
             supported_entities=[entity],
             name=name or self.__class__.__name__,

@@ -64,4 +64,4 @@ STATE_NAMES = (
 
 def alt(words) -> str:
     """Regex alternation, longest first, with spaces as \\s+."""
-    return "|".join(w.replace(" ", r"\s+").replace(".", r"\.") for w in sorted(set(words), key=len, reverse=True))
+    return "|".join(w.replace(" ", r"\s+").replace(".", r"\.") for w in sorted(set(words), key=lambda w: (-len(w), w)))

@@ -28,6 +28,7 @@ import regex
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
+from . import _patterns
 from ._anchored import GatedRegexRecognizer
 from ._base import Rx, make_result
 from .name_lexicon import geo_names, wordness
@@ -51,8 +52,8 @@ WEAK_SUFFIXES = [
     "Broadway", "Cl", "Gv",
 ]
 SUFFIX = (
-    r"(?:(?:" + "|".join(sorted(STRONG_SUFFIXES, key=len, reverse=True)) + r")"
-    r"|(?-i:" + "|".join(w + "|" + w.upper() for w in sorted(WEAK_SUFFIXES, key=len, reverse=True)) + r"))"
+    r"(?:(?:" + "|".join(sorted(STRONG_SUFFIXES, key=lambda w: (-len(w), w))) + r")"
+    r"|(?-i:" + "|".join(w + "|" + w.upper() for w in sorted(WEAK_SUFFIXES, key=lambda w: (-len(w), w))) + r"))"
     r"\.?(?![\w'’-])"
 )
 # words that cannot be part of a street name
@@ -110,7 +111,7 @@ EXTRA_SUFFIXES = [
     "Range", "Ride", "Ridgeway", "Ring", "Riverway", "Riviera", "Roadside", "Ronde",
     "Rosebowl", "Stairs", "Towers", "Trailer", "Triangle", "Trunkway", "Villas", "Wade",
 ]
-_XS = sorted(set(EXTRA_SUFFIXES + WEAK_SUFFIXES + [w.capitalize() for w in STRONG_SUFFIXES if len(w) > 3 and "-" not in w]), key=len, reverse=True)
+_XS = sorted(set(EXTRA_SUFFIXES + WEAK_SUFFIXES + [w.capitalize() for w in STRONG_SUFFIXES if len(w) > 3 and "-" not in w]), key=lambda w: (-len(w), w))
 _XS_MULTI = r"Right\s+[Oo]f\s+Way|Service\s+Way|Cul\s+De\s+Sac"
 # Title / UPPER case form (plural "s" allowed: "Mills", "Knolls", "Junctions")
 # in ALL-CAPS notes ("SATS UPPER 90'S", "AS WELL AS") the upper-case form must end the
@@ -294,7 +295,7 @@ CONTINENTAL_BLOCK = (
     rf"(?m-i:^[ \t]*(?P<street>{_BLOCK_STREET})[ \t]*\n[ \t]*(?P<pc>{_BLOCK_PC}),?(?:[ \t]+|[ \t]*\n[ \t]*)"
     rf"(?P<town>{_BLOCK_TOWN})[ \t]*(?:\(|,|$))"
 )
-_BLOCK_RX = regex.compile(CONTINENTAL_BLOCK)
+_BLOCK_RX = _patterns.compile(CONTINENTAL_BLOCK)
 _BLOCK_GATE = re.compile(r"\d[a-zA-Z]?\.?[ \t]*\n[ \t]*(?:[A-Z]{1,2}-)?\d")
 
 
@@ -445,7 +446,7 @@ def get_recognizers():
 # swansea": the comma-separated words after a street address are its suburb and town,
 # however they are written; a segment with a stop word ("12 Elm St, near the park") or
 # a state or country ("..., Victoria") ends the line.
-_SEGMENT = regex.compile(
+_SEGMENT = _patterns.compile(
     r"[ \t]*,[ \t]*(?P<seg>\p{L}[\p{L}'’.\-]*(?:[ \t]+\p{L}[\p{L}'’.\-]*){0,2})"
     r"(?=[ \t]*(?:[,\n]|$|\.(?:\s|$)|[ \t]+(?:\p{L}{1,3}\d|\d{4})))", regex.MULTILINE)
 _SEGMENT_JOIN = frozenset("upon on de la le sur".split())
@@ -464,7 +465,7 @@ def _line_enders() -> tuple[frozenset, frozenset]:
 
 # a four-digit postcode closing the line after the town, with no state between (New
 # Zealand writes none: "14 Ruakura Road, Hamilton East 3216", "PO Box 331, Whanganui 4540")
-_POSTCODE_AFTER = regex.compile(r"[ \t]+(?P<pc>\d{4})(?=[ \t]*(?:[,\n]|$|\.(?:\s|$)))", regex.MULTILINE)
+_POSTCODE_AFTER = _patterns.compile(r"[ \t]+(?P<pc>\d{4})(?=[ \t]*(?:[,\n]|$|\.(?:\s|$)))", regex.MULTILINE)
 
 
 # ---- the lines of an address block after a street line found ---------------------------
@@ -472,15 +473,15 @@ _POSTCODE_AFTER = regex.compile(r"[ \t]+(?P<pc>\d{4})(?=[ \t]*(?:[,\n]|$|\.(?:\s
 # (capitalised or in capitals, a place the gazetteer knows or no English word, with its
 # state or postcode) and a country line with its postcode, in that order, one blank line
 # at most between them; the block ends at the first line of any other kind.
-_UNIT_LINE = regex.compile(
+_UNIT_LINE = _patterns.compile(
     r"[ \t]*(?P<unit>(?i:apt|apartment|suite|ste|unit|flat|level|floor|room|rm|bldg|building)\.?"
     r"[ \t]*\#?[ \t]*[\p{L}\d][\w-]{0,5})[ \t]*$", regex.MULTILINE)
-_TOWN_LINE = regex.compile(
+_TOWN_LINE = _patterns.compile(
     r"[ \t]*(?P<town>\p{Lu}[\p{L}'’\-]*(?:[ \t]+\p{Lu}[\p{L}'’\-]*){0,2}?)"
     r"(?:[ \t,]+(?P<tail>(?:\p{Lu}{2,3}[ \t]+)?(?P<pc>\d{4,5}(?:-\d{4})?|\p{Lu}\d[\p{Lu}\d]?[ \t]?\d\p{Lu}\p{Lu}|\p{Lu}\d\p{Lu}[ \t]?\d\p{Lu}\d)))?"
     r"[ \t]*$", regex.MULTILINE)
-_NEXT_LINE = regex.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)?")
-_NUMBER_BEFORE = regex.compile(r"(?:^|(?<=[\s,:]))(?P<no>\d{1,5}[A-Za-z]?)[ \t]+\Z", regex.MULTILINE)
+_NEXT_LINE = _patterns.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)?")
+_NUMBER_BEFORE = _patterns.compile(r"(?:^|(?<=[\s,:]))(?P<no>\d{1,5}[A-Za-z]?)[ \t]+\Z", regex.MULTILINE)
 
 
 def _town_ok(town: str, stops: frozenset) -> bool:

@@ -56,6 +56,7 @@ import re
 
 import regex
 
+from . import _patterns
 from . import name_lexicon as lex
 from ._anchored import GatedRegexRecognizer
 from ._base import Rx
@@ -488,9 +489,9 @@ NOT_NAMES = frozenset(
     "tmax tcurrent plt cr na rass braden morse gad phq moca mmse apache fio neb vt bai hamd "
     "audit cows ciwa sofa gcs map peep hr rr bp sbp dbp".split()
 )
-_INITIALS = regex.compile(r"(?:\p{Lu}\.){1,3}\p{Lu}?")
+_INITIALS = _patterns.compile(r"(?:\p{Lu}\.){1,3}\p{Lu}?")
 # the last word(s) before the age, allowing a nickname: 'Rosa "Ro" Diaz', 'Rosa ("Ro")'
-_TAIL = regex.compile(
+_TAIL = _patterns.compile(
     r"(?<![\p{L}'’.-])(?:(?P<w1>\p{L}[\p{L}'’-]*\.?)[ \t]+(?:[\"“][^\"”\n]{1,25}[\"”][ \t]+)?)?"
     r"(?P<w>(?:\p{Lu}\.){1,3}|\p{L}[\p{L}'’-]*)"
     r"(?:[ \t]*\([\"“][^\"”()\n]{1,25}[\"”]\))?[\"”]?,?[ \t]*\Z"
@@ -565,7 +566,7 @@ def _maybe_name(word: str) -> bool:
 
 # what only people do, right after the age: "Alderano (19) reported", "Ngata, 87, attends"
 # ("has been refusing", not "has been helpful", "has been helping", "started")
-_ACTS = regex.compile(
+_ACTS = _patterns.compile(
     r"[\s,)]*(?:who|reported|reports|says|said|described|describes|disclosed|shared|attends|"
     r"attended|lives|lived|works|worked|studies|presented|presents|arrived|came|died|passed|"
     r"returned|goes|went|moved|denies|denied|endorses|endorsed|"
@@ -574,13 +575,13 @@ _ACTS = regex.compile(
 )
 
 
-_AGE_LIST = regex.compile(r"\d\s*(?:,|&|and)|\b(?:and|&)\b", regex.IGNORECASE)
+_AGE_LIST = _patterns.compile(r"\d\s*(?:,|&|and)|\b(?:and|&)\b", regex.IGNORECASE)
 PERSON_SHAPES = {"person_paren_n": "paren", "person_comma_n": "comma", "person_is_n": "copula",
                  "person_space_n": "space"}
 
 
 # what an age found runs on into: "sixteen and a half", "15, nearly 16", "14 going on 15"
-_RUNS_ON = regex.compile(
+_RUNS_ON = _patterns.compile(
     r"[ \t]+and[ \t]+a[ \t]+half\b(?:[ \t]+(?:years?|yrs?)(?:[ \t-]+old)?\b)?"
     rf"|,?[ \t]+(?:nearly|almost|going[ \t]+on|turning|soon[ \t]+to[ \t]+be|about[ \t]+to[ \t]+turn)"
     rf"[ \t]+{PNUM}{NUM_END}(?!{NOT_AGE_UNIT})",
@@ -627,8 +628,8 @@ def get_recognizers():
 # ---- an age right after a person the other recognizers found (any case) -------------
 _AFTER_PERSON = [next(rx for rx in PATTERNS if rx.name == n)
                  for n in ("person_paren_n", "person_comma_n", "person_space_n", "person_is_n")]
-_GAP = regex.compile(r"[ \t]*")
-_NICK = regex.compile(r"[ \t]*(?:\([ \t]*[\"“][^\"”()\n]{1,25}[\"”][ \t]*\)|[\"“][^\"”\n]{1,25}[\"”])")
+_GAP = _patterns.compile(r"[ \t]*")
+_NICK = _patterns.compile(r"[ \t]*(?:\([ \t]*[\"“][^\"”()\n]{1,25}[\"”][ \t]*\)|[\"“][^\"”\n]{1,25}[\"”])")
 
 
 def ages_after_people(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -33,13 +33,14 @@ import phonenumbers
 import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
+from . import _patterns
 from ._base import RegexRecognizer, Rx, make_result
 from .identifiers import make
 
 # ----------------------------------------------------------------------------- phone
 
 _EXT = r"(?:[ \t]?(?:x|ext\.?|extn\.?|extension)[ \t]?\d{1,6})"
-_PHONE_CAND = regex.compile(
+_PHONE_CAND = _patterns.compile(
     r"(?<![\w.$/,:+])(?<!\d[ \t]?-)"
     r"(?:\+[ \t]?\d{1,3}[ \t.-]?(?:\([ \t]?0[ \t]?\)[ \t]?)?|\b00[ \t]?\d{1,3}[ \t.-]|\b1[ \t.-]?(?=\())?"
     r"(?:\([ \t]?\d{1,5}[ \t]?\)[ \t.-]{0,2})?"
@@ -48,11 +49,11 @@ _PHONE_CAND = regex.compile(
     r"(?![\w/%]|[.,:]\d)",
     regex.IGNORECASE,
 )
-_PHONE_PREFILTER = regex.compile(r"\d(?:[ \t().+-]{0,3}\d){6}")
-_DATE_SHAPE = regex.compile(
+_PHONE_PREFILTER = _patterns.compile(r"\d(?:[ \t().+-]{0,3}\d){6}")
+_DATE_SHAPE = _patterns.compile(
     r"\b\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d\b|\b(?:19|20)\d\d[./-]\d{1,2}[./-]\d{1,2}\b"
 )
-_IPV4_SHAPE = regex.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+_IPV4_SHAPE = _patterns.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _REGIONS = ("US", "AU", "GB")
 _TRUNK9_REGIONS = ("NZ", "IE")
 

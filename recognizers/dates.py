@@ -40,6 +40,7 @@ import regex
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
+from . import _patterns
 from ._anchored import GatedRegexRecognizer
 from ._base import Rx, make_result
 
@@ -359,8 +360,8 @@ _HOLIDAY_FILE = Path(__file__).resolve().parent / "data" / "holidays.tsv"
 _SEP = {" ": r"[\s\-]+", "-": r"[\s\-]?", "'": "['’]?", "’": "['’]?", ".": r"\.?"}
 
 
-_SPACES = regex.compile(r"\s+")
-_NON_WORD = regex.compile(r"[\W_]+")  # compiled once: ~1,300 names go through these at import
+_SPACES = _patterns.compile(r"\s+")
+_NON_WORD = _patterns.compile(r"[\W_]+")  # compiled once: ~1,300 names go through these at import
 
 
 def _char_trie(names: list[str]) -> str:
@@ -403,13 +404,17 @@ _HOL_CI, _HOL_CS = _load_holidays()
 _HOL_CASED = {_NON_WORD.sub(" ", n.lower()).strip(): n for n in _HOL_CS}
 for _n in _HOL_CI:
     _HOL_CASED.pop(_NON_WORD.sub(" ", _n.lower()).strip(), None)
-_HOL_RE = (
-    re.compile(rf"(?<![\w'’\-])(?:{_char_trie(sorted({n.lower() for n in _HOL_CI + _HOL_CS}))})"
-               r"(?![\w'’\-])")
-    if (_HOL_CI or _HOL_CS) else None
+_HOL_NAMES = sorted({n.lower() for n in _HOL_CI + _HOL_CS})
+_HOL_RE = (  # the trie is built in Python: its text is kept between runs (_patterns.derived);
+    # stdlib re, 60x faster than regex on this trie
+    re.compile(
+        rf"(?<![\w'’\-])(?:{_patterns.derived(repr(_SEP) + chr(10).join(_HOL_NAMES), lambda: _char_trie(_HOL_NAMES))})"
+        r"(?![\w'’\-])"
+    )
+    if _HOL_NAMES else None
 )
-_HOL_YEAR = regex.compile(rf",?\s+(?:of\s+)?{YEAR}(?!\d)", regex.IGNORECASE)
-_HOL_NOT_AFTER = regex.compile(HOLIDAY_NOT_AFTER, regex.IGNORECASE)
+_HOL_YEAR = _patterns.compile(rf",?\s+(?:of\s+)?{YEAR}(?!\d)", regex.IGNORECASE)
+_HOL_NOT_AFTER = _patterns.compile(HOLIDAY_NOT_AFTER, regex.IGNORECASE)
 
 
 def _cased_ok(found: str, listed: str) -> bool:

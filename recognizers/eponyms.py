@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import regex
 
+from . import _patterns
+
 # lowercase, accents stripped; hyphenated eponyms are listed by part
 EPONYMS: frozenset[str] = frozenset(
     """
@@ -83,25 +85,25 @@ _MODIFIERS = (
     r"disease|catheter|modified|outcome|severity|suicide|ideation|body|sleep|"
     r"de|la|tourette|gilles|cerebral|muscular|dementia|for"
 )
-_TITLE_BEFORE = regex.compile(
+_TITLE_BEFORE = _patterns.compile(
     r"(?i:\b(?:dr|mr|mrs|ms|mx|miss|prof|nurse|sister|rev|fr)\.?\s+)$"
 )
-_FOLLOW = regex.compile(
+_FOLLOW = _patterns.compile(
     rf"(?:['’]s|['’](?=\s)|s['’])?"  # possessive
     rf"(?:[\s\-]+(?:{_MODIFIERS})\b){{0,4}}"
     rf"[\s\-]+(?:{_HEADS})\b",
     regex.IGNORECASE,
 )
-_POSS = regex.compile(r"(?:['’]s|(?<=s)['’])(?!\p{L})")
-_WORD_LEFT = regex.compile(r"[\p{L}]+(?:-[\p{L}]+)*-?$")
-_WORD_RIGHT = regex.compile(r"(?:-[\p{L}]+)*")  # used with .match(text, pos)
+_POSS = _patterns.compile(r"(?:['’]s|(?<=s)['’])(?!\p{L})")
+_WORD_LEFT = _patterns.compile(r"[\p{L}]+(?:-[\p{L}]+)*-?$")
+_WORD_RIGHT = _patterns.compile(r"(?:-[\p{L}]+)*")  # used with .match(text, pos)
 
 
-_NEXT_WORD = regex.compile(r"[ \t]+(\p{L}+)")
-_TRAIL_POSS = regex.compile(r"['’]s?$")
-_SPLIT = regex.compile(r"[\s\-]+")
-_HEAD_IN = regex.compile(rf"(?i)\b(?:{_HEADS})\b")
-_PREV_CAP = regex.compile(r"(\p{Lu}\p{Ll}+)[ \t]+$")
+_NEXT_WORD = _patterns.compile(r"[ \t]+(\p{L}+)")
+_TRAIL_POSS = _patterns.compile(r"['’]s?$")
+_SPLIT = _patterns.compile(r"[\s\-]+")
+_HEAD_IN = _patterns.compile(rf"(?i)\b(?:{_HEADS})\b")
+_PREV_CAP = _patterns.compile(r"(\p{Lu}\p{Ll}+)[ \t]+$")
 
 
 def _fold(s: str) -> str:
@@ -180,20 +182,20 @@ LANGUAGES: frozenset[str] = frozenset(
     hungarian czech slovak dutch swedish norwegian danish finnish welsh irish
     """.split()
 )
-_LANGUAGE_AFTER = regex.compile(
+_LANGUAGE_AFTER = _patterns.compile(
     r"[ \t]*-?[ \t]*(?i:speaking|speaker|speakers|speaks|interpreter|interpreters|"
     r"translator|only|words?|language|fluent|proficiency|is\s+(?:her|his|their)\s+first)(?!\p{L})"
 )
-_LANGUAGE_BEFORE = regex.compile(
+_LANGUAGE_BEFORE = _patterns.compile(
     r"(?i:speaks?|spoke|speaking|understands?|understood|in|some|little|no|limited|"
     r"broken|fluent|primary|native|only)[ \t]+$"
 )
 
 
 # the language before this one in a list: "speaks Farsi and English", "Dari, Pashto or Urdu"
-_LANGUAGE_LISTED = regex.compile(r"(?P<w>\p{L}+)[ \t]*(?:,[ \t]*(?:and|or|&)?|and|or|&|/)[ \t]*$")
+_LANGUAGE_LISTED = _patterns.compile(r"(?P<w>\p{L}+)[ \t]*(?:,[ \t]*(?:and|or|&)?|and|or|&|/)[ \t]*$")
 # and the one after it: "Russian and Ukrainian speaking"
-_LANGUAGE_NEXT = regex.compile(r"[ \t]*(?:,[ \t]*(?:and|or|&)?|and|or|&|/)[ \t]*(?P<w>\p{L}+)")
+_LANGUAGE_NEXT = _patterns.compile(r"[ \t]*(?:,[ \t]*(?:and|or|&)?|and|or|&|/)[ \t]*(?P<w>\p{L}+)")
 
 
 def is_language_use(text: str, start: int, end: int, _depth: int = 0) -> bool:

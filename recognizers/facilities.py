@@ -36,6 +36,7 @@ import re
 import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
+from . import _patterns
 from ._base import make_result
 from .name_lexicon import case_mode, wordness
 
@@ -142,7 +143,7 @@ _BETWEEN = frozenset({
 })
 _PREP_RX = re.compile(r"(?<![\w@])(?:to|into|at|from|by|of|for|with|@)(?!\w)", re.IGNORECASE)
 _PREP_LOW = re.compile(r"(?<![\w@])(?:to|into|at|from|by|of|for|with|@)(?!\w)")
-_PHI_RX = regex.compile(
+_PHI_RX = _patterns.compile(
     r"[ \t]*(?:(?i:the)[ \t]+)?"
     r"(?P<phi>[\p{L}][\p{L}\p{N}'’.\-]*(?:[ \t]+[\p{L}&][\p{L}\p{N}'’.\-&]*){0,4})"
 )
@@ -161,7 +162,7 @@ def _cue_before(text: str, pos: int, prep: str) -> str | None:
         if lw not in _BETWEEN:
             return None
     return None
-_RELIGIOUS = regex.compile(
+_RELIGIOUS = _patterns.compile(
     r"(?<![\p{L}])(?P<phi>(?i:holy[ \t]+(?:cross|name|family|spirit|redeemer|trinity|rosary)|"
     r"sacred[ \t]+heart|good[ \t]+samaritan|good[ \t]+shepherd|our[ \t]+lady[ \t]+of[ \t]+(?:the[ \t]+)?\p{L}+|"
     r"beth[ \t]+israel|mount[ \t]+sinai|mt\.?[ \t]+sinai|divine[ \t]+providence|"
@@ -170,7 +171,7 @@ _RELIGIOUS = regex.compile(
     r"health|campus|center|centre))*)(?![\p{L}])",
     regex.MULTILINE,
 )
-_TOKEN = regex.compile(r"[^\s]+")
+_TOKEN = _patterns.compile(r"[^\s]+")
 _STRIP = ".,;:()[]{}!?\"'’-"
 
 

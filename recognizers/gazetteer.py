@@ -28,6 +28,7 @@ from pathlib import Path
 import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
+from . import _patterns, _tables
 from ._base import make_result
 from .name_lexicon import TOKEN, _key, case_mode, headings, is_hand_word, lookup, wordness
 
@@ -42,20 +43,24 @@ _STRONG_CUE = frozenset("in from near outside around via toward towards into pas
 _WEAK_CUE = frozenset("to at by of the through across".split())
 _CUE_WORDS = _STRONG_CUE | _WEAK_CUE | {"visiting", "leaving"}  # a quick test before _CUE
 # one of them (and an optional "the") ends just before the name
-_CUE = regex.compile(rf"(?i:\b(?:{'|'.join(sorted(_CUE_WORDS - {'the'}))})[ \t]+(?:the[ \t]+)?)$")
+_CUE = _patterns.compile(rf"(?i:\b(?:{'|'.join(sorted(_CUE_WORDS - {'the'}))})[ \t]+(?:the[ \t]+)?)$")
 _SENT_END = set(".!?:;\n•*-–—\"“(")
 
 
-@lru_cache(maxsize=1)
-def places() -> dict[str, int]:
-    """place name (lowercase) -> size class 0-7 (log10 of the population), negative
-    (-1 - size) when the name is also a lower-case English word ("nitro", "cork")."""
+def _read_places() -> dict[str, int]:
     out: dict[str, int] = {}
     with gzip.open(PLACES, "rt", encoding="utf-8") as fh:
         for line in fh:  # one line per class: size, word flag, then the names
             size, word, *names = line.rstrip("\n").split("\t")
             out.update(dict.fromkeys(names, -1 - int(size) if word == "1" else int(size)))
     return out
+
+
+@lru_cache(maxsize=1)
+def places() -> "dict[str, int] | _tables.TrieTable":
+    """place name (lowercase) -> size class 0-7 (log10 of the population), negative
+    (-1 - size) when the name is also a lower-case English word ("nitro", "cork")."""
+    return _tables.small_int_table("places", [PLACES], lambda: _read_places().items())
 
 
 # a place named like a venue ("Country Club", "Church Street"): in caseless text, a venue
@@ -84,9 +89,11 @@ def known_place(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _first_words() -> frozenset[str]:
+def _first_words() -> "frozenset[str] | _tables.TrieSet":
     """First words of the names of more than one word."""
-    return frozenset(name.split(" ", 1)[0] for name in places() if " " in name)
+    return _tables.word_set(
+        "place_first_words", [PLACES], lambda: (name.split(" ", 1)[0] for name in places() if " " in name)
+    )
 
 
 def _cue_word(text: str, start: int) -> str | None:

@@ -42,12 +42,13 @@ import regex
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
+from . import _patterns
 from ._base import DEFAULT_FLAGS, RegexRecognizer, Rx, luhn_ok, make_result, match_at
 from .years import icu_style
 
 # ----------------------------------------------------------------------------- speed
 
-_WORD = regex.compile(r"[A-Za-z]+")
+_WORD = _patterns.compile(r"[A-Za-z]+")
 _tls = threading.local()
 
 
@@ -117,7 +118,7 @@ class LabelledRecognizer(RegexRecognizer):
         if self._last[0] is text:
             return self._last[1]
         if self._gate is None and self._gate_src is not None:
-            self._gate = regex.compile(self._gate_src, DEFAULT_FLAGS)
+            self._gate = _patterns.compile(self._gate_src, DEFAULT_FLAGS)
         known, trig, gate = self._known, self._trig, self._gate
         if len(known) > self._CACHE_MAX:
             known.clear()
@@ -526,16 +527,16 @@ def short_code_cues() -> frozenset:
     return _NUMBER_WORDS[2]
 
 
-_RUN3 = regex.compile(r"\d{3,}")
-_ALNUM = regex.compile(r"[A-Za-z0-9]")
-_DIGITS = regex.compile(r"\d+")
-_ALPHA = regex.compile(r"[A-Za-z]+")
-_SHORT_DECIMAL = regex.compile(r"(?<![\d.])\d{1,3}\.\d{1,2}(?![\d])")
-_ICD = regex.compile(r"[A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?", regex.IGNORECASE)
-_TIME_PART = regex.compile(r"(?:[01]?\d|2[0-4])(?::?[0-5]\d)?(?:[ap]m?)?", regex.IGNORECASE)
-_YEAR = regex.compile(r"(?:19|20)\d\d")
-_PREV_WORD = regex.compile(r"([A-Za-z][A-Za-z0-9/]*)[ \t]*[:=#\-]?[ \t]*(?:of|at|was|is|to|from)?[ \t]*$")
-_NEXT_WORD = regex.compile(r"[ \t]?([A-Za-z%][A-Za-z0-9/]*)")
+_RUN3 = _patterns.compile(r"\d{3,}")
+_ALNUM = _patterns.compile(r"[A-Za-z0-9]")
+_DIGITS = _patterns.compile(r"\d+")
+_ALPHA = _patterns.compile(r"[A-Za-z]+")
+_SHORT_DECIMAL = _patterns.compile(r"(?<![\d.])\d{1,3}\.\d{1,2}(?![\d])")
+_ICD = _patterns.compile(r"[A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?", regex.IGNORECASE)
+_TIME_PART = _patterns.compile(r"(?:[01]?\d|2[0-4])(?::?[0-5]\d)?(?:[ap]m?)?", regex.IGNORECASE)
+_YEAR = _patterns.compile(r"(?:19|20)\d\d")
+_PREV_WORD = _patterns.compile(r"([A-Za-z][A-Za-z0-9/]*)[ \t]*[:=#\-]?[ \t]*(?:of|at|was|is|to|from)?[ \t]*$")
+_NEXT_WORD = _patterns.compile(r"[ \t]?([A-Za-z%][A-Za-z0-9/]*)")
 
 
 def _token_bounds(text: str, s: int, e: int) -> tuple[int, int]:

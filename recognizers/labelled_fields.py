@@ -37,6 +37,7 @@ from typing import Optional
 import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
+from . import _patterns
 from ._base import LazyRegex, make_result, match_at
 from .name_lexicon import case_mode, is_common_word, lookup
 from .identifiers import DATA_DIR, glued_unit, number_words, read_sections, word_positions, word_set
@@ -90,7 +91,7 @@ def labels_() -> dict:
 
 def _label_regex(labels) -> str:
     alts = []
-    for lab in sorted(labels, key=len, reverse=True):
+    for lab in sorted(labels, key=lambda w: (-len(w), w)):
         words = [regex.escape(w) for w in lab.split()]
         alts.append(r"[ \t]*\.?[ \t]*".join(words) + r"\.?")
     return r"(?<![\w/])(?P<label>" + "|".join(alts) + r")(?![A-Za-z])"
@@ -100,7 +101,7 @@ def _label_regex(labels) -> str:
 # to text write them ("Phone:" / "021 448 9031", "Employer:" / "Tākaro Tree Services")
 _NEXT_LINE = r"(?:(?<=:)[ \t]*\r?\n(?=[ \t]*\S))?"
 _NUMWORD = r"(?:no\.?|number|num|nbr|\#|id|ref\.?|reference)(?![A-Za-z])"
-_FIRST = regex.compile(r"[A-Za-z]+")
+_FIRST = _patterns.compile(r"[A-Za-z]+")
 _NUMWORDS = {"no", "number", "num", "nbr", "id", "ref", "reference"}
 _CODE_SEP = (
     r"(?P<qual>[ \t]*\([^()\n]{1,20}\))?"  # "SSN (last 4): 6620"
@@ -122,22 +123,22 @@ _PHONE_VALUE = r"(?P<phi>(?:\+|00)?\(?\d[\d()]*(?:[ .\-]\(?\d[\d()]*|\([\d]+\))*
 _NAME_SEP = rf"[ \t]*(?:[:=]|[ \t]-[ \t]){_NEXT_LINE}[ \t]*"
 _NAME_VALUE = r"(?P<phi>[^\s;|,(:][^\n\t;|,(:]{0,100})"
 
-_DATE_LIKE = regex.compile(r"\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{2,4})?|\d{1,2}[-/.]\d{4}")
-_DECIMAL = regex.compile(r"\d{1,5}\.\d{1,3}")
-_YEAR = regex.compile(r"(?:19|20)\d\d(?:[-/](?:19|20)?\d\d)?")
-_RATIO = regex.compile(r"\d{1,3}(?:/\d{1,3})+")
-_NEXT_WORD = regex.compile(r"[ \t]?([A-Za-z%][A-Za-z0-9/]*)")
+_DATE_LIKE = _patterns.compile(r"\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{2,4})?|\d{1,2}[-/.]\d{4}")
+_DECIMAL = _patterns.compile(r"\d{1,5}\.\d{1,3}")
+_YEAR = _patterns.compile(r"(?:19|20)\d\d(?:[-/](?:19|20)?\d\d)?")
+_RATIO = _patterns.compile(r"\d{1,3}(?:/\d{1,3})+")
+_NEXT_WORD = _patterns.compile(r"[ \t]?([A-Za-z%][A-Za-z0-9/]*)")
 _ABBREV = {"dr", "st", "mr", "mrs", "ms", "mx", "prof", "mt", "ft", "jr", "sr", "rev", "fr"}
 _CONNECT = {"of", "and", "the", "de", "la", "le", "du", "da", "di", "del", "della", "van", "von", "der",
             "den", "y", "for", "on", "upon", "at", "in", "&", "'n'"}
-_TITLE_WORD = regex.compile(r"(?:\p{Lu}[\p{Ll}\p{Lu}'’.\-]*|\p{Lu}{2,6})")
+_TITLE_WORD = _patterns.compile(r"(?:\p{Lu}[\p{Ll}\p{Lu}'’.\-]*|\p{Lu}{2,6})")
 _TITLES = {"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "rev", "sr", "sister", "fr"}
 # in lower-case or ALL-CAPS text a field value with one of these words is a sentence
 _SENTENCE_WORDS = frozenset(
     "i he she they we you it is was are were be been to will would can could has have had not "
     "no none nil unknown unemployed retired declined n/a na nk tbc tba see as per same pending "
     "with without if when then this that these those my his her their our your a an".split())
-_CASELESS_WORD = regex.compile(r"[\p{L}][\p{L}'’.\-&]*|&")
+_CASELESS_WORD = _patterns.compile(r"[\p{L}][\p{L}'’.\-&]*|&")
 
 
 def _geo_codes() -> frozenset:

@@ -35,7 +35,7 @@ HEADS = [
     "Campground", "Lodge", "Terminal", "Depot", "Overpass", "Underpass", "Tunnel",
 ]
 HEAD2 = r"(?:railway\s+station|train\s+station|bus\s+station|shopping\s+(?:centre|center|mall)|bridge|mall|park|station)"
-_H = "|".join(sorted(HEADS, key=len, reverse=True))
+_H = "|".join(sorted(HEADS, key=lambda w: (-len(w), w)))
 HEAD_CAP = (
     rf"(?:(?-i:(?:{_H})|(?:{_H.upper()}))(?:\s+(?i:{HEAD2}))?"
     rf"|(?-i:Railway\s+Station|Train\s+Station|Bus\s+Station|Shopping\s+(?:Centre|Center|Mall)|"

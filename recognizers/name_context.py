@@ -19,6 +19,7 @@ from typing import Optional
 import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
+from . import _patterns
 from ._base import LazyRegex, make_result
 from .eponyms import LANGUAGES, is_eponym
 from .name_lexicon import (
@@ -132,9 +133,9 @@ FUNCTION_WORDS = frozenset(
 
 
 
-_CONTRACTION = regex.compile(r"'(?:m|re|ve|ll|d|t)$")
-_TITLE_WORD = regex.compile(r"(?:drs|dr|mr|mrs|ms|mx|prof)\.?")
-_CRED_CI_RX = regex.compile(rf"(?:{CREDS_CI}|{CREDS_CS.lower()})")
+_CONTRACTION = _patterns.compile(r"'(?:m|re|ve|ll|d|t)$")
+_TITLE_WORD = _patterns.compile(r"(?:drs|dr|mr|mrs|ms|mx|prof)\.?")
+_CRED_CI_RX = _patterns.compile(rf"(?:{CREDS_CI}|{CREDS_CS.lower()})")
 
 
 def _style(w: str) -> str:
@@ -148,7 +149,7 @@ def _style(w: str) -> str:
 
 # endings of clinical words and misspellings that are in no lexicon ("hypothermic",
 # "thoracotomy", "assymptomatic", "attemtped"): an unknown word with one is no name
-_CLIN_SUFFIX = regex.compile(
+_CLIN_SUFFIX = _patterns.compile(
     r"(?:otomy|ectomy|ostomy|osis|emia|aemia|algia|plasty|scopy|graphy|opathy|uria|penia|"
     r"ysis|ular|ism|ates|olol|pril|azole|mycin|cillin|ulin|sone|ment|tion|sion|ness|ity|"
     r"able|ible|ally|oid|gram|sounds|icu|thermic|tomatic|ious|eous|(?<![ypmlnjqxhgw])ing|ed)$"
@@ -240,7 +241,7 @@ def word_ok(w: str, mode: str, strength: str, first: bool) -> bool:
     return wn < 0 and len(w) >= 3 and strength != "weak" and not _CLIN_SUFFIX.search(k)
 
 
-_FORM_SUFFIX = regex.compile(r"(?:ed|ive|ous|ful|less|able|ible|ing|ness|ment|ic|ical|ary|ory|ist)$")
+_FORM_SUFFIX = _patterns.compile(r"(?:ed|ive|ous|ful|less|able|ible|ing|ness|ment|ic|ical|ary|ory|ist)$")
 
 
 def english_form(k: str) -> bool:
@@ -271,7 +272,7 @@ class Ctx:
     anchor: str = "left"
 
     def __post_init__(self) -> None:
-        self.head = regex.compile(rf"(?i:{self.cue})")
+        self.head = _patterns.compile(rf"(?i:{self.cue})")
         self._regex: "Optional[regex.Pattern]" = None
 
     @property
@@ -283,11 +284,11 @@ class Ctx:
 
 
 def _rx(s: str) -> "regex.Pattern":
-    return regex.compile(s, F)
+    return _patterns.compile(s, F)
 
 
-_WSPLIT = regex.compile(rf"{INIT}(?=[ \t])|{WORD}")
-_LSPLIT = regex.compile(r"[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]*&[ \t]*")
+_WSPLIT = _patterns.compile(rf"{INIT}(?=[ \t])|{WORD}")
+_LSPLIT = _patterns.compile(r"[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+|[ \t]*&[ \t]*")
 B = r"(?<![\p{L}\p{N}])"  # word boundary before
 E = r"(?![\p{L}\p{N}])"
 _TITLE_OPT = rf"(?:(?i:{STRONG_TITLES})\.?[ \t]+)?"
@@ -334,24 +335,24 @@ PAREN_AT = _rx(
 AWARE_AT = _rx(r"(?i:(?:was |is |were )?(?:made aware|aware|notified|informed|paged|updated)(?![\p{L}]))")
 POSS_AT = _rx(
     rf"['’]s[ \t]+(?i:{RELATIONS}|{ROLES}|case|family|house|place|home|room|school|car){E}")
-TOK = regex.compile(r"\p{L}+")
+TOK = _patterns.compile(r"\p{L}+")
 
 # initials: "J.R.", "J. R.", "JR (client)"
 INITIALS = _rx(
     r"(?<![\p{L}\p{N}.])(?P<phi>\p{Lu}\.\p{Lu}(?:\.\p{Lu})?\.?|\p{Lu}\.[ ]\p{Lu}\.(?:[ ]\p{Lu}\.)?)"
     r"(?![\p{L}\p{N}]|[ ]?\p{Lu}\.)"
 )
-_INITIALS_CUE = regex.compile(r"(?i:dear|thanks|regards|dr|mr|mrs|ms|mx|prof)[.,]?[ \t]*\n?[ \t]*$")
+_INITIALS_CUE = _patterns.compile(r"(?i:dear|thanks|regards|dr|mr|mrs|ms|mx|prof)[.,]?[ \t]*\n?[ \t]*$")
 INITIALS_PAREN = _rx(
     rf"(?<![\p{{L}}\p{{N}}])(?P<phi>\p{{Lu}}{{2,3}})[ \t]*\((?i:{SPEAKER_ROLES}|{RELATIONS}|initials)\)"
 )
 # run on the lowercased text (a case-sensitive literal scan is much faster)
-INITIALS_LABEL = regex.compile(r"(?<![\p{L}\p{N}])(?:initials|client|patient|pt)[ \t]*(?:initials)?[ \t]*[:=][ \t]*")
+INITIALS_LABEL = _patterns.compile(r"(?<![\p{L}\p{N}])(?:initials|client|patient|pt)[ \t]*(?:initials)?[ \t]*[:=][ \t]*")
 INITIALS_AFTER_LABEL = _rx(r"\p{Lu}\.?[ ]?\p{Lu}\.?(?:[ ]?\p{Lu}\.?)?(?![\p{L}\p{N}])")
 
 
 _PLAN: dict[str, tuple[int, ...]] = {}
-_LAST_WORD = regex.compile(rf"{WORD}$")
+_LAST_WORD = _patterns.compile(rf"{WORD}$")
 
 
 def _head_vocabulary() -> list[str]:
@@ -500,10 +501,18 @@ def _refine(text: str, s: int, e: int, mode: str, c: Ctx) -> list[tuple[int, int
     return out
 
 
-_HEADSET = frozenset(w.lower() for w in _head_vocabulary() if len(w) >= 2 and _plan(w))
+def _headset() -> frozenset:
+    """Every word that can start a LEFT cue or a credential."""
+    return frozenset(w.lower() for w in _head_vocabulary() if len(w) >= 2 and _plan(w))
+
+
+# about 80,000 partial matches: kept between runs (_patterns.derived), keyed by the cues
+_HEADSET = _patterns.derived(
+    "\n".join([*(f"{r.flags} {r.pattern}" for r in [*(c.head for c in LEFT), CRED_AT]), *_head_vocabulary()]), _headset
+)
 # cues whose first token is a single letter ("d/w", "c.c.", "M.D.")
-_AWARE_FIND = regex.compile(r"(?<=\p{L}[ \t]+)(?:aware|notified|informed)(?!\p{L})", regex.IGNORECASE)
-_SHORT_CUES = regex.compile(
+_AWARE_FIND = _patterns.compile(r"(?<=\p{L}[ \t]+)(?:aware|notified|informed)(?!\p{L})", regex.IGNORECASE)
+_SHORT_CUES = _patterns.compile(
     r"(?<![\p{L}\p{N}])(?:d/w|c\.c\.|e-signed|m\.d\.|r\.n\.|d\.o\.|ph\.d|psy\.d)", regex.IGNORECASE
 )
 
@@ -725,19 +734,19 @@ class ContextNameRecognizer(LocalRecognizer):
 
 # the words after a candidate that make it a service or a language, not a person:
 # "seen by renal team", "Russian speaking"
-_NOT_A_PERSON_AFTER = regex.compile(
+_NOT_A_PERSON_AFTER = _patterns.compile(
     r"[ \t]*(?:-|[ \t])[ \t]*(?i:team|teams|service|services|staff|surgeon|surgeons|department|"
     r"dept|consult|consults|clinic|speaking|speaker|speakers)(?![\p{L}\p{N}])"
 )
-_LEADING_RELATION = regex.compile(rf"(?i:{RELATIONS}|{ROLES})(?![\p{{L}}\p{{N}}])[ \t,:\-–]*")
-_CC_UNIT = regex.compile(r"(?i:\d[ \t]*cc)(?![\p{L}\p{N}])")
+_LEADING_RELATION = _patterns.compile(rf"(?i:{RELATIONS}|{ROLES})(?![\p{{L}}\p{{N}}])[ \t,:\-–]*")
+_CC_UNIT = _patterns.compile(r"(?i:\d[ \t]*cc)(?![\p{L}\p{N}])")
 # a credential-shaped abbreviation that is clinical here: "PA line", "PA cath",
 # "MD's", "2L NP" (nasal prongs)
-_CRED_NOT_AFTER = regex.compile(
+_CRED_NOT_AFTER = _patterns.compile(
     r"(?:['’]s|s\b|[ \t]+(?i:line|lines|cath|catheter|pressures?|port|diastolic|systolic|"
     r"wedge|sat|sats|prongs?|cannula|o2|oxygen)(?![\p{L}]))"
 )
-_FLOW_BEFORE = regex.compile(r"(?i:\d[ \t]*(?:l|ls|lpm|liters?|litres?))[ \t,]*$")
+_FLOW_BEFORE = _patterns.compile(r"(?i:\d[ \t]*(?:l|ls|lpm|liters?|litres?))[ \t,]*$")
 
 
 def _credential_ok(text: str, start: int, end: int) -> bool:
@@ -749,7 +758,7 @@ def _credential_ok(text: str, start: int, end: int) -> bool:
 
 # a title before a lone initial: "Mr K. was seen", "per Dr. A, reviewed", "MR K WAS SEEN"
 # (a title before an initial and a surname is title_strong's)
-TITLE_INITIAL = regex.compile(
+TITLE_INITIAL = _patterns.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?i:{STRONG_TITLES})(?:\.|(?![\p{{L}}\p{{N}}]))[ \t]*(?P<phi>\p{{Lu}}\.?)(?![\p{{L}}\p{{N}}])"
     r"(?=[ \t]*(?:[,;:)!?]|$|\.[ \t]*(?:$|\n|\p{Lu}\p{Ll})|[ \t]+(?:\p{Ll}|(?:WAS|IS|HAS|HAD|WILL|WOULD|REPORTS|"
     r"REPORTED|STATES|STATED|DENIES|DENIED|AND|TO|IN|ON|AT|WITH|REMAINS|REMAINED|AWARE|NOTIFIED)(?![\p{L}]))))",
@@ -758,21 +767,21 @@ TITLE_INITIAL = regex.compile(
 # a name said to someone before a question ("so dawn how have you been", "Hope, do you"):
 # the question is found first, then the clause-initial word just before it
 _QUESTION_HEADS = frozenset("how do did can could would what are tell where why talk walk".split())
-_QUESTION = regex.compile(  # matched at one of its head words in the lowercased text
+_QUESTION = _patterns.compile(  # matched at one of its head words in the lowercased text
     r"(?i:how[ \t]+(?:have|are|is|was|did|do)|do[ \t]+you|did[ \t]+you|can[ \t]+you|"
     r"could[ \t]+you|would[ \t]+you|what[ \t]+(?:do|did|would|have)[ \t]+you|are[ \t]+you|tell[ \t]+(?:me|us)|"
     r"what[ \t]+happened|what['’]?s[ \t]+(?:going[ \t]+on|happening|up|been[ \t]+happening)|"
     r"where[ \t]+(?:were|did|are|have)[ \t]+you|why[ \t]+(?:did|do|are|were)|how[ \t]+come|how['’]s|how[ \t]+was|"
     r"(?:talk|walk)[ \t]+(?:me|us)[ \t]+through)\b"
 )
-VOCATIVE = regex.compile(
+VOCATIVE = _patterns.compile(
     r"(?:^[ \t]*(?:(?i:spk|speaker)[ \t]*\w{1,2}[ \t]*:?|(?i:client|therapist|counsell?or|interviewer)[ \t]*:?)?"
     r"|(?<=[.?!][ \t]{1,3})|(?<=\b(?i:so|okay|ok|well|hi|hey|thanks|alright|right|and)[ \t]*,?[ \t]+))[ \t]*"
     r"(?P<phi>\p{L}{2,})(?:[ \t]*,)?[ \t]+\Z",
     regex.MULTILINE,
 )
 # a group note's attendance list: the heading, then the names on the same or next line
-ATTENDANCE = regex.compile(
+ATTENDANCE = _patterns.compile(
     r"(?:#+[ \t]*|\*\*)?(?i:(?:members|clients|participants|group[ \t]+members)[ \t]+(?:present|absent)|"
     r"present|attendees|attending|in[ \t]+attendance|participants|co-?facilitators?|facilitators?|"
     r"facilitated[ \t]+by|apologies(?:[ \t]+(?:received|from))*|absent|not[ \t]+present|"
@@ -821,10 +830,10 @@ def _namey(w: str) -> bool:
     return (info[0] or info[3] <= 5) if info is not None else wordness(w) < 0
 
 
-_LIST_ITEM = regex.compile(r"[^,;&\n]+?(?=[ \t]*(?:,|;|&|\band\b|$))", regex.MULTILINE)
-_ITEM_TITLE = regex.compile(rf"[ \t]*(?:and[ \t]+)?(?:(?i:{STRONG_TITLES})\.?[ \t]+)?")
-_ITEM_ROLE = regex.compile(r"[ \t]*\([^()\n]{1,30}\)[ \t]*\.?[ \t]*$")
-_ITEM_INITIALS = regex.compile(r"\p{Lu}\.?[ ]?\p{Lu}\.?(?:[ ]?\p{Lu}\.?)?|\p{Ll}\.\p{Ll}\.(?:\p{Ll}\.)?")
+_LIST_ITEM = _patterns.compile(r"[^,;&\n]+?(?=[ \t]*(?:,|;|&|\band\b|$))", regex.MULTILINE)
+_ITEM_TITLE = _patterns.compile(rf"[ \t]*(?:and[ \t]+)?(?:(?i:{STRONG_TITLES})\.?[ \t]+)?")
+_ITEM_ROLE = _patterns.compile(r"[ \t]*\([^()\n]{1,30}\)[ \t]*\.?[ \t]*$")
+_ITEM_INITIALS = _patterns.compile(r"\p{Lu}\.?[ ]?\p{Lu}\.?(?:[ ]?\p{Lu}\.?)?|\p{Ll}\.\p{Ll}\.(?:\p{Ll}\.)?")
 
 # ---------------------------------------------------------------- names in speech
 # A first name said in dialogue or speech-to-text, found by the frame around it:
@@ -925,7 +934,7 @@ could should might must may shall do does did is are was were be been am has hav
 not also just never even dear sweet
 """.split())
 # what can follow "will" when it is someone's name, not the modal
-_AFTER_WILL = regex.compile(
+_AFTER_WILL = _patterns.compile(
     r"[ \t]*(?:[.,!?;:)\"”]|$|(?:said|says|told|tells|asked|asks|went|goes|was|is|has|had|did|"
     r"does|came|comes|got|gets|thinks|thought|reckons|reckoned|wants|wanted|texted|rang|called|"
     r"knows|knew|left|took|can|could|would|should|might|must|will|and|or|but|from|to|at|in|"
@@ -939,9 +948,9 @@ _AFTER_KIN_NAME = LazyRegex(
     regex.MULTILINE)
 # a first name that is also the past of a verb: "my mum rose early", "my son left"
 _PAST_FORMS = frozenset("rose left said got won read led fed bid".split())
-_GREET_END = regex.compile(
+_GREET_END = _patterns.compile(
     r"[ \t]*(?:[,!.\n]|$|(?:yeah|um|so|how|it['’]s|i|im|i['’]m|thanks|good)(?![\p{L}])|\p{L}+(?:_\p{L}+)?[ \t]*\d*:)")
-_NAME_AT = regex.compile(rf"[ \t]*,?[ \t]*({WORD})")
+_NAME_AT = _patterns.compile(rf"[ \t]*,?[ \t]*({WORD})")
 _SLANG = frozenset("gonna wanna dunno yknow innit kinda gotta lemme cos coz ya yeah nah um uh hmm".split())
 
 
@@ -1065,7 +1074,7 @@ def _prev_ok(low: str, a: int) -> bool:
 # once a strong frame has shown that a word is a name here ("me and hope went"), it is
 # taken in weaker places too: "with hope", "hopes mum" (speech-to-text drops the ')
 _AGAIN_PREV = frozenset("with for about from then".split())
-_AGAIN_POSS = regex.compile(rf"s[ \t]+(?:{RELATIONS}|number|phone|mobile|place|house|car)(?![\p{{L}}])")
+_AGAIN_POSS = _patterns.compile(rf"s[ \t]+(?:{RELATIONS}|number|phone|mobile|place|house|car)(?![\p{{L}}])")
 
 
 def _confirmed_again(text: str, low: str, out: list) -> None:
@@ -1088,7 +1097,7 @@ def _confirmed_again(text: str, low: str, out: list) -> None:
 # '(prefers "Tam")', 'known as Kez', 'Bartholomew "Barty" Nkemdirim', 'Tino for short'.
 _NICK = r"\p{L}[\p{L}'’\-]{0,18}(?:[ ]\p{L}[\p{L}'’\-]{0,18})?"
 _Q = rf"[\"“”'‘’](?P<q>{_NICK})[\"”“'’]"
-NICK_CUE_RX = regex.compile(
+NICK_CUE_RX = _patterns.compile(
     r"(?i:prefers(?:[ \t]+to[ \t]+be[ \t]+(?:called|known[ \t]+as))?|pref(?:erred)?\.?[ \t]+name(?:[ \t]+is)?|"
     r"preferred|goes[ \t]+by(?:[ \t]+the[ \t]+name)?|go[ \t]+by|known[ \t]+as|aka|a\.k\.a\.?|"
     r"nicknamed|nickname(?:[ \t]+is)?|(?:likes|asked|wants)[ \t]+to[ \t]+be[ \t]+called|"
@@ -1096,9 +1105,9 @@ NICK_CUE_RX = regex.compile(
     rf"[ \t]*[:,]?[ \t]*(?:{_Q}|(?P<u>{WORD}))")
 _NICK_HEADS = frozenset("prefers pref preferred goes go known aka a nicknamed nickname likes asked wants call calls called".split())
 # a quoted name right after a name, in brackets or not: 'Dorota W. ("Dora")'
-NICK_QUOTE_RX = regex.compile(rf"(?:\([ \t]*{_Q}[ \t]*\)|{_Q})")
-_NICK_BASE = regex.compile(r"(?P<base>\p{Lu}\p{Ll}[\p{L}'’\-]*)(?P<init>[ \t]+\p{Lu}\.)?[ \t]*$")
-NICK_SHORT_RX = regex.compile(  # "Kit for short," but not "nitro for short periods"
+NICK_QUOTE_RX = _patterns.compile(rf"(?:\([ \t]*{_Q}[ \t]*\)|{_Q})")
+_NICK_BASE = _patterns.compile(r"(?P<base>\p{Lu}\p{Ll}[\p{L}'’\-]*)(?P<init>[ \t]+\p{Lu}\.)?[ \t]*$")
+NICK_SHORT_RX = _patterns.compile(  # "Kit for short," but not "nitro for short periods"
     r"[ \t]+for[ \t]+short(?=[ \t]*(?:[.,;:)!?\"”'’\n]|$|(?:by|and|but)(?![\p{L}])))", regex.MULTILINE)
 
 

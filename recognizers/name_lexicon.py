@@ -32,6 +32,7 @@ from typing import Optional
 import regex
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
+from . import _patterns, _tables
 from .eponyms import is_eponym
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
@@ -41,23 +42,24 @@ NameInfo = tuple[bool, bool, int, int]
 
 
 @lru_cache(maxsize=1)
-def _names() -> dict[str, NameInfo]:
-    out: dict[str, NameInfo] = {}
-    # start-up: ~117k lines share ~400 distinct entries, so each entry is parsed once
-    memo: dict[str, NameInfo] = {}
+def _names() -> "dict[str, str] | _tables.TrieTable":
+    """name -> its raw entry ("FL\t7\t0"): ~117k lines share ~400 distinct entries, each
+    parsed once, on first lookup (:func:`_info`), so start-up only splits lines."""
+    return _tables.text_table("names", [LEXICON_DIR / "names.tsv.gz"], _read_names)
+
+
+def _read_names() -> dict[str, str]:
     with gzip.open(LEXICON_DIR / "names.tsv.gz", "rt", encoding="utf-8") as fh:
-        lines = fh.read().split("\n")
-    for line in lines:
-        name, tab, rest = line.partition("\t")
-        info = memo.get(rest)
-        if info is None:
-            parts = rest.split("\t")
-            if not tab or len(parts) != 3:
-                continue
-            kinds, pop, amb = parts
-            info = memo[rest] = ("F" in kinds, "L" in kinds, int(pop), int(amb))
-        out[name] = info
-    return out
+        return dict(line.split("\t", 1) for line in fh.read().split("\n") if "\t" in line)
+
+
+@lru_cache(maxsize=None)
+def _info(entry: str) -> Optional[NameInfo]:
+    parts = entry.split("\t")
+    if len(parts) != 3:
+        return None
+    kinds, pop, amb = parts
+    return ("F" in kinds, "L" in kinds, int(pop), int(amb))
 
 
 # the entry of a *weak* name (names-dataset only, never an English word): pop -1
@@ -65,13 +67,18 @@ _WEAK_INFO = {"F": (True, False, -1, 0), "L": (False, True, -1, 0), "FL": (True,
 
 
 @lru_cache(maxsize=1)
-def _weak() -> tuple[frozenset[str], frozenset[str]]:
+def _weak() -> tuple:
     """Weak first names and surnames (``lexicons/build.py`` says why they are weak)."""
     out = []
     for kind in ("first", "last"):
-        with gzip.open(LEXICON_DIR / f"names_weak_{kind}.txt.gz", "rt", encoding="utf-8") as fh:
-            out.append(frozenset(fh.read().split()))
+        path = LEXICON_DIR / f"names_weak_{kind}.txt.gz"
+        out.append(_tables.word_set(f"names_weak_{kind}", [path], lambda path=path: _read_words(path)))
     return out[0], out[1]
+
+
+def _read_words(path: Path) -> list[str]:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return fh.read().split()
 
 
 def _weak_info(k: str) -> Optional[NameInfo]:
@@ -83,7 +90,11 @@ def _weak_info(k: str) -> Optional[NameInfo]:
 
 
 @lru_cache(maxsize=1)
-def _common() -> dict[str, int]:
+def _common() -> "dict[str, int] | _tables.TrieTable":
+    return _tables.small_int_table("common_words", [LEXICON_DIR / "common_words.tsv.gz"], lambda: _read_common().items())
+
+
+def _read_common() -> dict[str, int]:
     out: dict[str, int] = {}
     with gzip.open(LEXICON_DIR / "common_words.tsv.gz", "rt", encoding="utf-8") as fh:
         for line in fh:
@@ -159,12 +170,13 @@ def lookup(word: str, weak: bool = False) -> Optional[NameInfo]:
     (:func:`_weak_name_ok`); every other user sees the stricter lexicon."""
     names = _names()
     k = _key(word)
-    info = names.get(k)
-    if info is None and "'" in k:
-        info = names.get(k.replace("'", ""))
-        if info is None and k.endswith("'s"):
+    entry = names.get(k)
+    if entry is None and "'" in k:
+        entry = names.get(k.replace("'", ""))
+        if entry is None and k.endswith("'s"):
             k = k[:-2]
-            info = names.get(k)
+            entry = names.get(k)
+    info = None if entry is None else _info(entry)
     if info is None and weak:
         return _weak_info(k)
     return info
@@ -235,10 +247,10 @@ def caps_as_lower(text: str) -> Optional[str]:
     return recase(text, "lower") if case_mode(text) == "upper" else None
 
 
-TOKEN = regex.compile(r"\p{L}+(?:['’]\p{L}+)*(?:-\p{L}+(?:['’]\p{L}+)*)*")
-_VOWEL = regex.compile(r"[aeiouyàáâãäåèéêëìíîïòóôõöùúûüý]", regex.IGNORECASE)
-_CONTRACTION = regex.compile(r"['’](?:m|t|re|ve|ll|d)$", regex.IGNORECASE)
-_POSSESSIVE = regex.compile(r"['’]s$", regex.IGNORECASE)
+TOKEN = _patterns.compile(r"\p{L}+(?:['’]\p{L}+)*(?:-\p{L}+(?:['’]\p{L}+)*)*")
+_VOWEL = _patterns.compile(r"[aeiouyàáâãäåèéêëìíîïòóôõöùúûüý]", regex.IGNORECASE)
+_CONTRACTION = _patterns.compile(r"['’](?:m|t|re|ve|ll|d)$", regex.IGNORECASE)
+_POSSESSIVE = _patterns.compile(r"['’]s$", regex.IGNORECASE)
 # verbs only people do, after a word that may be a name ("Dawn denied", "Priyanka came");
 # the safety net takes a word no list knows opening a sentence only before one of the
 # action verbs, not an auxiliary ("Qwendolyx is a word")
@@ -256,9 +268,9 @@ _ACTIONS = (
     r"needs|needed|loves|loved|hates|hated|thinks|thought|knows|knew|keeps|kept|turned|"
     r"rang|phoned|visited|visits|stayed|stays|slept|sleeps|drinks|drank|smokes|smoked"
 )
-_PERSON_ACTION = regex.compile(rf"[ \t]+(?:{_ACTIONS})\b")
-_PERSON_VERB = regex.compile(rf"[ \t]+(?:{_ACTIONS}|was|is|has|had|did|does|will|would|can|could)\b")
-_GEO_PREP = regex.compile(
+_PERSON_ACTION = _patterns.compile(rf"[ \t]+(?:{_ACTIONS})\b")
+_PERSON_VERB = _patterns.compile(rf"[ \t]+(?:{_ACTIONS}|was|is|has|had|did|does|will|would|can|could)\b")
+_GEO_PREP = _patterns.compile(
     r"(?i:\b(?:in|to|from|near|at|of|across|around|visiting|visited|toward|towards|into|"
     r"outside|throughout|via)[ \t]+)$"
 )
@@ -278,10 +290,10 @@ def _geo_after_prep(text: str, t) -> bool:
     return _GEO_PREP.search(text, max(0, t.start - 16), t.start) is not None
 
 
-_LAST_TOKEN = regex.compile(r"\p{L}+(?:['’\-]\p{L}+)*$")
-_NEXT_WORD = regex.compile(r"[ ](\p{L}{3,}(?:-\p{L}+)?)(?![\p{L}\p{N}'’])")
+_LAST_TOKEN = _patterns.compile(r"\p{L}+(?:['’\-]\p{L}+)*$")
+_NEXT_WORD = _patterns.compile(r"[ ](\p{L}{3,}(?:-\p{L}+)?)(?![\p{L}\p{N}'’])")
 # endings of clinical words and misspellings, not surnames
-_NOT_SURNAME_END = regex.compile(
+_NOT_SURNAME_END = _patterns.compile(
     r"(?:otomy|ectomy|ostomy|osis|emia|algia|plasty|scopy|graphy|opathy|uria|ysis|"
     r"ment|tion|sion|ness|ity|able|ible|ally|(?<![ypmlnjqxhgw])ing|ed|ly)$"
 )
@@ -391,9 +403,9 @@ def _unknown_surname_end(text: str, t) -> Optional[int]:
 
 
 # a lower-case word before, not a determiner ("the Summer holidays", "the Grace of God")
-_LOWER_BEFORE = regex.compile(r"(?<![\p{L}'’\-])(?!(?:the|a|an|this|that|these|those|every|each|some|any|no|our|their)[ \t])"
+_LOWER_BEFORE = _patterns.compile(r"(?<![\p{L}'’\-])(?!(?:the|a|an|this|that|these|those|every|each|some|any|no|our|their)[ \t])"
                               r"\p{Ll}[\p{Ll}'’]*[ \t]+\Z")
-_LOWER_AFTER = regex.compile(r"[ \t]+\p{Ll}[\p{Ll}'’]*(?![\p{L}\-])|[ \t]*[,.;!?](?:[ \t]|$)")
+_LOWER_AFTER = _patterns.compile(r"[ \t]+\p{Ll}[\p{Ll}'’]*(?![\p{L}\-])|[ \t]*[,.;!?](?:[ \t]|$)")
 
 
 def _isolated_capital(text: str, s: int, e: int) -> bool:

@@ -55,6 +55,7 @@ from pathlib import Path
 
 import regex
 
+from . import _patterns
 from ._anchored import AnchoredRecognizer, AnchorRule, GatedRegexRecognizer
 from ._base import LazyRegex, Rx
 from .facilities import UNIT_STOP
@@ -181,7 +182,7 @@ def _trie(words) -> str:
     return emit(root)
 
 
-_NAME_STOP = "|".join(sorted((LOWER_STOP - GENERIC) | {"the", "a", "an", "his", "her", "their", "my", "our", "your", "this", "that", "at", "in", "of", "on", "to", "and", "for", "with"}, key=len, reverse=True))
+_NAME_STOP = "|".join(sorted((LOWER_STOP - GENERIC) | {"the", "a", "an", "his", "her", "their", "my", "our", "your", "this", "that", "at", "in", "of", "on", "to", "and", "for", "with"}, key=lambda w: (-len(w), w)))
 # one capitalised name word: Title (any script), CamelCase ("WorkWise"), Mc/O', ALL CAPS,
 # initials, St./Mt.
 NAME_WORD = (
@@ -227,11 +228,11 @@ LOWER_QUALIFIER = (
     r"state|high|primary|grammar|charter|christian|catholic)"
 )
 _LOWER_STOP_ALT = "|".join(
-    regex.escape(w) for w in sorted(LOWER_STOP - {"st", "st."}, key=len, reverse=True)
+    regex.escape(w) for w in sorted(LOWER_STOP - {"st", "st."}, key=lambda w: (-len(w), w))
 )
 LOWER_WORD = rf"(?=[a-z])(?<![\w'’])(?!(?:{_LOWER_STOP_ALT})(?![\w'’]))(?:st|[a-z][a-z'’]+)"
 
-_SPLIT = regex.compile(r"[\s]+")
+_SPLIT = _patterns.compile(r"[\s]+")
 _HEAD_RE = LazyRegex(rf"(?:,?\s+(?:{HEAD}))+\.?$")
 _ALL_HEAD_RE = LazyRegex(rf"(?:,?[ \t]+(?:{ALL_HEAD}))+\.?$")
 
@@ -297,7 +298,7 @@ WEAK_GENERIC = GENERIC | UNIT_STOP | {
     "continue", "continuing", "ongoing", "recommend", "recommended", "offer", "offered",
     "refer", "referred", "attend", "attended", "attending", "completed", "complete",
 }
-_TOKEN = regex.compile(r"[^\s]+")
+_TOKEN = _patterns.compile(r"[^\s]+")
 _STRIP = ".,;:()[]{}!?\"“”'’"
 # abbreviations that are clinical shorthand, never an employer after a cue ("for PTSD")
 _CLINICAL_CAPS = {w.lower() for w in INITIALS_STOP} | {
@@ -409,7 +410,7 @@ _WEAK_ANCHOR = (
     rf"[ \t](?=[A-Z])(?:{WEAK_HEAD})(?:[ \t]+(?:(?:&|and)[ \t]+)?(?:{WEAK_HEAD}|{HEAD})){{0,2}}(?:,[ \t]*(?:{SUFFIX_HEAD}))?"
     r"(?![\w'’])(?![ \t]+[A-Z][a-z])"
 )
-_LOWER_WEAK = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(LOWER_WEAK_HEADS, key=len, reverse=True))
+_LOWER_WEAK = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(LOWER_WEAK_HEADS, key=lambda w: (-len(w), w)))
 
 ANCHOR_RULES = [
     AnchorRule(
@@ -821,7 +822,7 @@ def _load_legal_forms(path: Path = _DATA.with_name("legal_forms.txt")) -> list[s
 
 
 LEGAL_FORMS = _load_legal_forms()
-_LEGAL_LONGEST_FIRST = sorted(LEGAL_FORMS, key=len, reverse=True)  # "Co., Ltd." before "Ltd."
+_LEGAL_LONGEST_FIRST = sorted(LEGAL_FORMS, key=lambda w: (-len(w), w))  # "Co., Ltd." before "Ltd."
 
 
 def _legal_name_ok(value: str) -> bool | None:
@@ -890,7 +891,7 @@ def _head_first_ok(value: str) -> bool | None:
     return None
 
 
-_OF_SPLIT = regex.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
+_OF_SPLIT = _patterns.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
 
 
 def _of_ok(value: str) -> bool | None:

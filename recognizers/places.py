@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import regex
 
+from . import _patterns
 from ._anchored import AnchoredRecognizer, AnchorRule, GatedRegexRecognizer
 from ._base import Rx
 from ._geo import AU_STATES, CA_PROVINCES, STATE_NAMES, US_STATES, US_TERRITORIES, alt
@@ -109,7 +110,7 @@ _LOWER_STOP = {
 }
 
 
-_UNIT_ACRONYM = regex.compile(r"^[A-Z]{0,4}(?:ICU|CU)$")
+_UNIT_ACRONYM = _patterns.compile(r"^[A-Z]{0,4}(?:ICU|CU)$")
 
 
 def _cued_place_ok(value: str) -> bool | None:

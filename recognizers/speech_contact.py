@@ -25,6 +25,7 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import AnalysisExplanation, LocalRecognizer, RecognizerResult
 
+from . import _patterns
 from ._base import RegexRecognizer, Rx
 from .identifiers import make, word_positions, word_set
 
@@ -39,7 +40,7 @@ _TOKEN = (
 _SPOKEN_SEP = r"(?:dash|hyphen|slash|stroke)"
 # spelled letters inside an identifier join its digit runs: "two zero two four c r three seven ...",
 # and so does a spoken dash or slash
-_RUN = regex.compile(
+_RUN = _patterns.compile(
     rf"\b(?<![\w'-]){_TOKEN}(?:(?:[ ,.-]|,[ ]|[ ]-[ ]|[ ]and[ ]|[ ]{_SPOKEN_SEP}[ ]|[ ](?:[b-hj-z][ ]){{1,3}}){_TOKEN})*(?![\w'-])",
     regex.IGNORECASE,
 )
@@ -48,11 +49,11 @@ _NUMBER_WORDS = frozenset(
     "sixteen seventeen eighteen nineteen twenty thirty forty fourty fifty sixty seventy eighty ninety double "
     "triple".split()
 )
-_LETTERS_BEFORE = regex.compile(rf"(?<![\w'-])(?:[b-hj-z][ ]){{1,4}}(?:{_SPOKEN_SEP}[ ])?\Z", regex.IGNORECASE)
-_LETTER_AFTER = regex.compile(r"[ ](?:[b-hj-z]|a(?=[ \t]*(?:\n|$)))(?![\w'-])", regex.IGNORECASE | regex.MULTILINE)
-_NUMERAL_PREFIX = regex.compile(r"(?<![\w'-])(?:\d{1,4}[ ,.-]){1,3}\Z")
-_TOK = regex.compile(_TOKEN, regex.IGNORECASE)
-_ID_CONTEXT = regex.compile(
+_LETTERS_BEFORE = _patterns.compile(rf"(?<![\w'-])(?:[b-hj-z][ ]){{1,4}}(?:{_SPOKEN_SEP}[ ])?\Z", regex.IGNORECASE)
+_LETTER_AFTER = _patterns.compile(r"[ ](?:[b-hj-z]|a(?=[ \t]*(?:\n|$)))(?![\w'-])", regex.IGNORECASE | regex.MULTILINE)
+_NUMERAL_PREFIX = _patterns.compile(r"(?<![\w'-])(?:\d{1,4}[ ,.-]){1,3}\Z")
+_TOK = _patterns.compile(_TOKEN, regex.IGNORECASE)
+_ID_CONTEXT = _patterns.compile(
     r"\b(?:number|numbers|no|id|code|pin|account|member|mrn|medicare|policy|reference|ref|case|file|zip|postcode"
     r"|post code|extension|ext|license|licence|plate|serial|claim)\b[^.\n]{0,20}$",
     regex.IGNORECASE,

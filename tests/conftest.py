@@ -4,6 +4,12 @@ import sys
 
 import pytest
 
+# the compiled-pattern cache (deid.recognizers._patterns) of this test run, not the user's
+if "DEID_CACHE_DIR" not in os.environ:
+    import tempfile
+
+    os.environ["DEID_CACHE_DIR"] = tempfile.mkdtemp(prefix="deid-test-cache-")
+
 
 @pytest.fixture(scope="session")
 def engine():

@@ -57,6 +57,27 @@ def test_loads_without_network(model_dir, monkeypatch):
     assert "ner" in nlp2.pipe_names
 
 
+def test_the_quick_load_gives_the_saved_tokenizer_and_the_same_entities(nlp, model_dir):
+    """load_spacy builds the tokenizer empty and lets the saved file fill it: it must be
+    the tokenizer spaCy's own loading gives, rule for rule, and tag the same spans."""
+    from deid.nlp import SHORTHAND
+
+    plain = spacy.load(model_dir, exclude=["parser", "lemmatizer", "tagger", "attribute_ruler", "senter"])
+    for s in SHORTHAND:
+        plain.tokenizer.add_special_case(s, [{"ORTH": s}])
+    assert nlp.tokenizer.to_bytes() == plain.tokenizer.to_bytes()
+    texts = [
+        "Pt seen 3/4 w/ daughter Aroha Ngata re: d/c plan; a&ox3, f/u with Dr. O'Neill-Baker at St. Vincent's.",
+        "SESSION 4 -- CLIENT (J.R., 34) REPORTS SLEEPING 5HRS; WIFE PRIYA ATTENDED. NEXT: 12/01/2025 @ 2PM.",
+        "so um me and kaia drove up from taupō on the twelfth, e-mail kaia.r@example.org or https://x.example/y?z=1",
+    ]
+    for t in texts:
+        assert [x.text for x in nlp.tokenizer(t)] == [x.text for x in plain.tokenizer(t)]
+        assert [(e.start_char, e.end_char, e.label_) for e in nlp(t).ents] == [
+            (e.start_char, e.end_char, e.label_) for e in plain(t).ents
+        ]
+
+
 def test_labels_are_deid_entity_types(nlp):
     labels = set(nlp.get_pipe("ner").labels)
     assert labels == MODEL_LABELS

@@ -28,3 +28,32 @@ def test_scrubs_with_all_sockets_refused():
     assert p.returncode == 0, p.stderr[-2000:]
     assert p.stdout.strip() == "OK"
     assert "Traceback" not in p.stderr
+
+
+def test_tldextract_imported_later_is_offline_too():
+    """In the deid command, Presidio's predefined recognizers (and tldextract with them)
+    are not imported up front; tldextract imported later is pointed at its snapshot the
+    moment it loads."""
+    code = textwrap.dedent(
+        """
+        import socket, sys
+        def refuse(*a, **k):
+            raise OSError("network refused by test")
+        socket.socket.connect = refuse
+        socket.create_connection = refuse
+        socket.getaddrinfo = refuse
+        import deid._presidio
+        deid._presidio.install()  # as deid.cli.main does
+        from deid import Deidentifier
+        d = Deidentifier()
+        assert "tldextract" not in sys.modules, "imported up front"
+        import tldextract
+        assert tuple(tldextract.tldextract.TLD_EXTRACTOR.suffix_list_urls) == ()
+        assert tldextract.extract("clinic.example.org.au").suffix == "org.au"
+        print("OK")
+        """
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr[-2000:]
+    assert p.stdout.strip() == "OK"
+    assert "Traceback" not in p.stderr
