@@ -399,6 +399,45 @@ _AGE_AFTER_NAME = LazyRegex(
 )
 
 
+# a list of people with their ages and no brackets: "Maddison 14, Jaxon 11, Ruby 7",
+# "Ruby 7 and Hazel 4", "Ruby, 7, and Rose, 5" (two items or more)
+_AGE_ITEM = r"\p{L}{3,}(?:,[ \t]*|[ \t]+)\d{1,2}(?![\p{L}\p{N}/:\-]|\.\d)"
+_AGE_LIST = LazyRegex(
+    rf"(?<![\p{{L}}\p{{N}}'’\-])(?:{_AGE_ITEM}[ \t]*(?:,[ \t]*(?:and[ \t]+|&[ \t]*)?|and[ \t]+|&[ \t]*)){{1,8}}{_AGE_ITEM}"
+)
+_AGE_LIST_ITEM = LazyRegex(r"(?P<w>\p{L}{3,})(?:,[ \t]*|[ \t]+)\d{1,2}")
+
+
+def _titled(word: str) -> bool:
+    return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+
+
+def _names_in_age_list(text: str, mode: str) -> list[tuple[int, int]]:
+    """The names of a list of people each followed by an age. Two items or more must be
+    listed names (:func:`_listed_before_age`); the others are taken with them ("Hunter
+    12, Willow 9, Sky 6") unless one is a word that is never a name there (a function
+    word, heading, month, relation). In mixed case every item is written as a name.
+    So "Ward 4, Bed 12", "Grade 3, Year 7", "Step 4 and Step 5" (no listed names) and
+    "June 14, July 3" (months) are no list of people."""
+    out = []
+    for m in _AGE_LIST.finditer(text):
+        items = [(m.start() + i.start("w"), m.start() + i.end("w"), i.group("w"))
+                 for i in _AGE_LIST_ITEM.finditer(m.group())]
+        if mode == "mixed" and not all(_titled(w) for _, _, w in items):
+            continue
+        if sum(_listed_before_age(w) for _, _, w in items) < 2:
+            continue
+        if any(_never_in_age_list(w) for _, _, w in items):
+            continue
+        out.extend((a, b) for a, b, _ in items)
+    return out
+
+
+def _never_in_age_list(word: str) -> bool:
+    k = word.lower()
+    return k in FUNCTION_WORDS or k in headings() or is_hand_word(k) or k in _kin_role_words()
+
+
 def _listed_before_age(word: str) -> bool:
     k = word.lower()
     if k in FUNCTION_WORDS or k in headings() or is_hand_word(k) or k in _kin_role_words():
@@ -686,11 +725,13 @@ class ContextNameRecognizer(LocalRecognizer):
                 if span:
                     self._emit(text, span[0], span[1], mode, PAREN, results, seen)
             pos = text.find("(", pos + 1)
-        if mode != "mixed":
-            for m in _AGE_AFTER_NAME.finditer(text):
-                w = m.group("w")
-                if _listed_before_age(w):
-                    self._add(results, seen, *m.span("w"), 0.6, "name_before_age")
+        for m in _AGE_AFTER_NAME.finditer(text):
+            w = m.group("w")
+            # in mixed case the word must be written as a name ("Ruby (7)", not "ruby (7)")
+            if (mode != "mixed" or _titled(w)) and _listed_before_age(w):
+                self._add(results, seen, *m.span("w"), 0.6, "name_before_age")
+        for a, b in _names_in_age_list(text, mode):
+            self._add(results, seen, a, b, 0.6, "name_in_age_list")
         self._attendance(text, mode, toks, results, seen)
         for a, b, fr in dialogue_names(text, low, mode, toks) + nicknames(text, low, mode, toks):
             self._add(results, seen, a, b, 0.8, fr)
