@@ -87,7 +87,7 @@ PNUM_LIST = rf"{PNUM}(?:\s*(?:,|and|&)\s*{PNUM}){{0,3}}"
 # spoken hedges between a verb and an age: "i was like fifteen", "she's only four",
 # "i was maybe sixteen" (at most two: "um like")
 FILLERS = (r"(?:(?:now|only|just|almost|nearly|already|still|like|um|uh|er|maybe|probably|about|around|over|under|both|"
-           r"coming[ \t]+up(?:[ \t]+on)?|pushing|going[ \t]+on|rising)[ \t]+){0,2}")
+           r"coming[ \t]+up(?:[ \t]+on)?|pushing|going[ \t]+on|rising|gone)[ \t]+){0,2}")
 # 13 and over, in digits or words (an age that no clock shows)
 ADULT_NUM = (rf"(?:(?<![\d.,/:])(?:1[3-9]|[2-9]\d|1[0-2]\d)(?!\d|[.,]\d)"
              rf"|(?:thir|four|fif|six|seven|eigh|nine)teen|{_TENS}(?:[\s-]+{_UNITS})?)")
@@ -275,7 +275,9 @@ PATTERNS = [
     Rx(
         # the birthday left unsaid: "celebrated her 40th", "for his twenty-first", "turns her 18th"
         "nth_celebrated",
-        rf"\b(?:celebrat(?:e|es|ed|ing)|turn(?:s|ed|ing)?|had|have|has|for|at|planning)[ \t]+(?:her|his|their|my|your|our)[ \t]+"
+        rf"\b(?:celebrat(?:e|es|ed|ing)|turn(?:s|ed|ing)?|had|have|has|for|at|planning)[ \t]+"
+        # whose: a possessive, a family word's or a name's ("Nan's 80th", "Jordan's 21st")
+        rf"(?:her|his|their|my|your|our|(?:{_PERSON_LABEL}|(?-i:\p{{Lu}}\p{{Ll}}+))['’]s)[ \t]+"
         # an age of ten or more: "her first full night's sleep" is no birthday
         rf"(?P<phi>(?:1[0-2]\d|[1-9]\d)(?:st|nd|rd|th)|{_TENS}[\s-]+{ORD_WORD}|tenth|eleventh|twelfth|"
         r"(?:thir|four|fif|six|seven|eigh|nine)teenth|(?:twen|thir|for|fif|six|seven|eigh|nine)tieth)"
@@ -297,7 +299,7 @@ PATTERNS = [
         rf"(?<=[\p{{L}}.][\"”’)]{{0,2}}),\s+(?:(?:now|aged?|almost|nearly|just|only)\s+)?"
         rf"(?P<phi>{FRAC}|{PNUM_LIST}(?:\s*(?:{INFANT_UNIT}|years?|yrs?))?)"
         rf"{NUM_END}"
-        r"(?=\s*(?:,(?!\s*\d)|[;:)]|\.|$)|[ \t]{2,}|\s+(?:and|who|is|was|has|had|at|in|from|attend|attends|live|lives)\b)",
+        r"(?=\s*(?:,(?!\s*\d)|[;:)]|\.|$)|[ \t]{2,}|\s+(?:and|who|is|was|are|were|has|had|have|both|at|in|from|attend|attends|live|lives)\b)",
         0.6,
     ),
     Rx(
@@ -309,6 +311,8 @@ PATTERNS = [
         # a quoted age: 'he is "nearly 40"', "she's 'only 15' according to mum"
         rf"(?i:[ \t]+(?P<q>[\"“'‘])?{FILLERS}"
         rf"(?P<phi>(?!one\b){PNUM_LIST}(?:[ \t]*(?:weeks?|wks?|months?|mths?|mos?|years?|yrs?)(?:[ \t]+old)?|-?odd|-?ish)?"
+        # "is 17 years and 11 months", "is 2 years, 3 months"
+        rf"(?:(?<=[sS])[ \t]*,?[ \t]+(?:and[ \t]+)?\d{{1,2}}[ \t]*(?:months?|mths?|mos?|weeks?|wks?)(?:[ \t]+old)?)?"
         # a decade: "is mid-20s", "she's late thirties"
         rf"|(?:early|mid|late)[ \t-]*(?:[2-9]0[’']?s|{DECADE_WORD}))"
         rf"(?(q)[\"”'’](?=\s|[.,;!?)]|$)|{NUM_END})(?={COPULA_END}|(?(q)[ \t]+\p{{Ll}}|(?!))))",
@@ -339,7 +343,7 @@ PATTERNS = [
         # "started drinking at 12", "came into care at 5" (not "died at 11 this morning")
         "event_at_n",
         rf"\b(?:{LIFE_EVENT})\b"
-        rf"[^.;:\n]{{0,40}}?\bat\s+(?:(?:the\s+)?age\s+(?:of\s+)?)?(?P<phi>(?!one\b){PNUM}){NUM_END}"
+        rf"[^.;:\n]{{0,40}}?\bat\s+(?:(?:the\s+)?age\s+(?:of\s+)?)?(?P<phi>(?!one\b){PNUM}(?:[ \t]+or[ \t]+{PNUM})?){NUM_END}"
         rf"(?!{NOT_AGE_UNIT}|{NOT_AGE_AFTER_AT})",
         0.6,
     ),
@@ -388,7 +392,7 @@ PATTERNS = [
         # "a teenager of 15", "a woman of seventy," (not "a mother of three": a count)
         "person_of_n",
         rf"\b(?:boy|girl|lad|lass|teen|teenager|adolescent|youth|child|kid|man|woman|lady|gentleman|"
-        rf"person|student|widow|widower)\s+of\s+(?P<phi>(?!one\b){PNUM}){NUM_END}(?={COPULA_END}|\s+(?:who|with)\b)",
+        rf"person|student|widow|widower)\s+of\s+{FILLERS}(?P<phi>(?!one\b){PNUM}){NUM_END}(?={COPULA_END}|\s+(?:who|with)\b)",
         0.6,
     ),
     Rx(
@@ -440,7 +444,7 @@ GATES = {
     "nth_birthday": ("birthday",),
     "person_colon_unit": re.compile(r":[ \t]*\d{1,3}[ \t]*[yY]"),
     "people_colon_list": re.compile(rf"(?:{_LISTED_PEOPLE})[ \t]*(?::|\(age)", re.IGNORECASE),
-    "nth_celebrated": re.compile(r"(?:her|his|their|my|your|our)[ \t]+(?:\d{1,3}(?:st|nd|rd|th)|[a-z-]*(?:first|second|third|th))\b",
+    "nth_celebrated": re.compile(r"(?:her|his|their|my|your|our|['’]s)[ \t]+(?:\d{1,3}(?:st|nd|rd|th)|[a-z-]*(?:first|second|third|th))\b",
                                  re.IGNORECASE),
     "decade_person": ("early", "mid", "late"),
     "decade_bare": ("early", "mid", "late"),
