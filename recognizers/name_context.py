@@ -41,6 +41,8 @@ STRONG_TITLES = (
     r"capt|pastor|rabbi|imam|dame|sir"
 )
 WEAK_TITLES = r"nurse|sister|brother|father|mother|coach|officer|miss|aunty|auntie|aunt|uncle"
+POSSESSIVE_KIN = (r"(?:my|our|his|her|their|your)[ \t]+(?:(?:little|big|eldest|youngest|oldest|baby|best)[ \t]+)?"
+                  r"(?:boy|girl|lad|lass|mate|bestie|missus|misses|hubby|bub|bubba)s?")
 RELATIONS = (
     r"(?:(?:mother|father|sister|brother|son|daughter)[- ]in[- ]laws?|"
     r"(?:step|half[- ]?|ex[- ]?|god|foster[- ]|great[- ]?|grand)?"
@@ -302,6 +304,10 @@ LEFT: list[Ctx] = [
     Ctx("relation", rf"{RELATIONS}|{ROLES}",
         rf"{E}(?:[ \t]*\([^()\n]{{0,20}}\))?[ \t]*(?:[,:\-–]+[ \t]*|(?i:named|called|is)[ \t]+)?"
         rf"{_TITLE_OPT}(?P<phi>{LIST})", 0.7, "rel", multi=True),
+    # colloquial kin after a possessive: "our boy Hunter", "my mate Will", "his missus Shaz"
+    # (alone, "boy", "girl" and "mate" are no relation: "the boy Scout", "good girl")
+    Ctx("possessive_kin", POSSESSIVE_KIN,
+        rf"{E}[ \t]*,?[ \t]*(?P<phi>{LIST})", 0.7, "rel", multi=True),
     Ctx("signoff", SIGNOFF_STRONG,
         rf"{E}[ \t]*[:,]?[ \t]*(?:\n[ \t]*)?{_TITLE_OPT}(?P<phi>{SEQ})", 0.7, "rel"),
     Ctx("signoff_weak", SIGNOFF_WEAK,
@@ -487,6 +493,24 @@ def _words_before(text: str, pos: int, max_words: int = 4) -> Optional[tuple[int
     return run[-1][0], run[0][1]
 
 
+# the person a relation names goes on as "he"/"she": "our boy hunter he's nine",
+# "my daughter grace she's at kindy", "his mate will he was there"
+_PRONOUN_NEXT = _patterns.compile(r"[ \t]*,?[ \t]+(?:he|she)(?:['’]s|[ \t]+(?:is|was|has|had|does|did)|s)(?![\p{L}'’])")
+
+
+def _named_then_pronoun(text: str, w: str, end: int, mode: str, c: Ctx) -> bool:
+    """In caseless text, a listed first name that is also a common word ("hunter",
+    "grace", "will") right after a relation, when the next words take it up as he or
+    she: the relation's own person, not the word."""
+    if mode == "mixed" or c.strength != "rel" or c.anchor != "left":
+        return False
+    k = w.lower()
+    if k in FUNCTION_WORDS or k in headings() or is_hand_word(k) or k in _kin_role_words():
+        return False
+    info = lookup(w)
+    return info is not None and info[0] and _PRONOUN_NEXT.match(text, end) is not None
+
+
 def _refine(text: str, s: int, e: int, mode: str, c: Ctx) -> list[tuple[int, int]]:
     """Split phi into names (for lists) and keep only the words that pass word_ok."""
     groups: list[tuple[int, int]] = []
@@ -521,7 +545,8 @@ def _refine(text: str, s: int, e: int, mode: str, c: Ctx) -> list[tuple[int, int
                     kept.append((ts, te))
                     continue
                 break
-            if not word_ok(w, mode, c.strength, not seen_word):
+            if not word_ok(w, mode, c.strength, not seen_word) and not (
+                    not seen_word and _named_then_pronoun(text, w, te, mode, c)):
                 break
             kept.append((ts, te))
             seen_word = True
