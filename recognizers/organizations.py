@@ -773,7 +773,10 @@ PATTERNS = [
         # "University of Leeds", "Chapel of St Anne", "Bank of Ireland" (with or without a
         # name before: "Queen's University of ..." is taken whole)
         "head_of_name",
-        rf"(?<![\w'’])(?-i:{_heads(OF_HEADS)})[ \t]+of[ \t]+(?:the[ \t]+)?(?P<tail>{NAME_H})",
+        # the name's own words before the head come with it: "Children's Aid Society of
+        # Toronto", "Women's College Hospital of ..." (not "The", a possessive pronoun)
+        rf"(?<![\w'’])(?:(?!(?-i:The|A|An|Our|My|Their|His|Her|Its|This|That|Your)[ \t])(?-i:\p{{Lu}}[\p{{L}}\-]*(?:['’]s)?)[ \t]+){{0,3}}"
+        rf"(?-i:{_heads(OF_HEADS)})[ \t]+of[ \t]+(?:the[ \t]+)?(?P<tail>{NAME_H})",
         0.7,
         flags=regex.MULTILINE,
         validate=lambda v: _of_ok(v),
@@ -915,6 +918,9 @@ _OF_GENERIC = {
     "science", "sciences", "technology", "engineering", "law", "business", "economics",
     "commerce", "fine", "performing", "design", "education", "latter-day", "latter",
     "saints", "nazarene", "god", "christ", "jesus", "scientology",
+    # after the heads of "of" added for hospitals, centres and leagues: a video game,
+    # a unit's accolade ("League of Legends", "Centre of Excellence")
+    "legends", "excellence",
 }
 
 
@@ -935,12 +941,24 @@ class _StartedRegex(GatedRegexRecognizer):
         for s in starter.finditer(text):
             if s.start() < end:
                 continue
-            m = rx.compiled.match(text, s.start())
+            m = None
+            if rx.name == "head_of_name":  # from the name's own words before the head
+                pre = _WORDS_BEFORE_HEAD.search(text, max(end, s.start() - 60), s.start())
+                if pre is not None:
+                    m = rx.compiled.match(text, pre.start())
+            if m is None:
+                m = rx.compiled.match(text, s.start())
             if m is not None:
                 end = m.end()
                 yield m
 
 
+# up to three capitalised words (a possessive too) right before a head: "Children's Aid"
+# of "Children's Aid Society of Toronto"
+_WORDS_BEFORE_HEAD = _patterns.compile(
+    r"(?<![\p{L}\p{N}'’\-])(?:(?!(?:The|A|An|Our|My|Their|His|Her|Its|This|That|Your)[ \t])"
+    r"\p{Lu}[\p{L}\-]*(?:['’]s)?[ \t]+){1,3}\Z"
+)
 _OF_START = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(h) for h in OF_HEADS) + r")[ \t]+of[ \t]")
 
 
