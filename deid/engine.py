@@ -154,6 +154,33 @@ _WEEKDAY_BEFORE = _patterns.compile(
 )
 
 
+# the other half of a hyphenated name: "Min-jun", "Seo-yeon", "Do-hyun", "Smith-Jones"
+_HYPHEN_LEFT = _patterns.compile(r"(?<![\p{L}\p{N}'’])\p{L}+-\Z")
+_HYPHEN_RIGHT = _patterns.compile(r"-\p{L}+(?![\p{L}\p{N}])")
+
+
+def _hyphen_joined(text: str, f: Finding) -> Finding:
+    """A person found on one side of a hyphen takes the other side too, unless that side
+    is a lower-case English word ("Jordan-led", "Mia-like"): half a name is a leak."""
+    if f.entity_type != "PERSON":
+        return f
+    from .safety_net import vocabulary
+
+    if f.start > 1 and text[f.start - 1] == "-":
+        m = _HYPHEN_LEFT.search(text, max(0, f.start - 24), f.start)
+        if m is not None:
+            part = m.group()[:-1]
+            if not (part.islower() and part in vocabulary()):
+                f.start = m.start()
+    if f.end < len(text) - 1 and text[f.end] == "-":
+        m = _HYPHEN_RIGHT.match(text, f.end, min(len(text), f.end + 24))
+        if m is not None:
+            part = m.group()[1:]
+            if not (part.islower() and part in vocabulary()):
+                f.end = m.end()
+    return f
+
+
 def _with_weekday(text: str, f: Finding) -> Finding:
     if f.entity_type == "DATE_TIME" and f.start > 0:
         m = _WEEKDAY_BEFORE.search(text, max(0, f.start - 14), f.start)
@@ -398,7 +425,7 @@ class Deidentifier:
                                           for s, e in extra])
         spread = propagate(text, kept, self._is_common, self._veto)
         kept.extend(f for f in spread if not (allowed and _only_allowed(text, f, allowed, ends)))
-        kept = merge_overlaps([_with_weekday(text, expand_to_words(text, f)) for f in kept])
+        kept = merge_overlaps([_with_weekday(text, _hyphen_joined(text, expand_to_words(text, f))) for f in kept])
         ages = ages_after_people(text, sorted(found_people | {(f.start, f.end) for f in kept if f.entity_type == "PERSON"}))
         streets = [(f.start, f.end) for f in kept if f.entity_type == "STREET_ADDRESS"]
         places, postcodes = places_after_address(text, streets)
