@@ -44,6 +44,12 @@ _WEAK_CUE = frozenset("to at by of the through across".split())
 _CUE_WORDS = _STRONG_CUE | _WEAK_CUE | {"visiting", "leaving"}  # a quick test before _CUE
 # one of them (and an optional "the") ends just before the name
 _CUE = _patterns.compile(rf"(?i:\b(?:{'|'.join(sorted(_CUE_WORDS - {'the'}))})[ \t]+(?:the[ \t]+)?)$")
+# where someone lives, lived or comes from, ending right before the place
+_RESIDENCE = _patterns.compile(
+    r"(?i:\b(?:lives?|living|lived|resides?|residing|resided|grew[ \t]+up|raised|born|moved|moving|"
+    r"relocated|relocating|settled|originally|hails?)(?:[ \t]+(?:back|out|down|up|over|here|there))?"
+    r"[ \t]+(?:in|to|from|at|near)[ \t]+(?:the[ \t]+)?)$"
+)
 _SENT_END = set(".!?:;\n•*-–—\"“(")
 
 
@@ -220,6 +226,11 @@ class GazetteerRecognizer(LocalRecognizer):
             if cue is not None:
                 if cue in _WEAK_CUE and first_name:
                     return False
+                if common >= 6 and size >= 4 and _RESIDENCE.search(text, max(0, start - 40), start):
+                    # a town of 10,000 or more named by a common word, written as a name
+                    # after where someone lives or comes from: "grew up in Sale", "moved
+                    # to Reading" (not "in Court", "in Church": smaller places of that name)
+                    return len(key) >= 3
                 return common < 6 and len(key) >= 3
             if first_name or common >= 0 or size < 3 or len(key) < 4:
                 return False
