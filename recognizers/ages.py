@@ -151,8 +151,16 @@ _AGE_WHO = (r"(?:she|he|you|they|i|we|(?:your|his|her|their|my|our|the)[ \t]+(?:
 PATTERNS = [
     Rx(
         "n_year_old",
-        rf"\b(?P<phi>(?:{NUM_LIST}[\s\-–]*{OLD_UNIT}|{FRAC})[\s\-–]*old)\b",
+        # a half or a decimal too: "1.5 years old", "a 2.5-year-old"
+        rf"\b(?P<phi>(?:(?:(?<![\d.,])\d{{1,2}}\.\d(?!\d)|{NUM_LIST})[\s\-–]*{OLD_UNIT}|{FRAC})[\s\-–]*old)\b",
         0.95,
+    ),
+    Rx(
+        # a birth some time ago is an age: "I was born 60 years ago", "born about 3 months ago"
+        "born_n_ago",
+        rf"\bborn[ \t]+(?:(?:about|around|some|nearly|almost|over|just)[ \t]+)?"
+        rf"(?P<phi>{NUM}[ \t]*(?:years?|yrs?|months?|weeks?|days?))[ \t]+ago\b",
+        0.85,
     ),
     Rx(
         "n_years_of_age",
@@ -424,6 +432,7 @@ PATTERNS = [
 GATES = {
     "n_year_old": ("old",),
     "n_years_of_age": ("of age",),
+    "born_n_ago": ("born",),
     "n_yo": re.compile(r"\d(?:\s*|-)(?:y|/)", re.IGNORECASE),
     "aged_n": ("age",),
     "age_sex": re.compile(r"\d\s?/?\s?[MF]\b"),
