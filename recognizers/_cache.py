@@ -34,7 +34,10 @@ def folder() -> Optional[Path]:
         return Path(base) / "deid"
     if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
         return Path(os.environ["LOCALAPPDATA"]) / "deid" / "Cache"
-    return Path.home() / ".cache" / "deid"
+    try:
+        return Path.home() / ".cache" / "deid"
+    except (RuntimeError, KeyError, OSError):  # no home directory: no cache
+        return None
 
 
 def safe_to_read(path: Path) -> bool:

@@ -166,3 +166,23 @@ def test_the_catalogue_hits_in_another_process_and_no_note_text_is_kept(tmp_path
     data = open(_file(tmp_path), "rb").read()
     for value in ("Zephyrine", "Quorvath", "Threlkeld", "Vantrowe", "Ildric", "938 271", "QX-88412", "14/09/1987"):
         assert value.encode() not in data and value.lower().encode() not in data, value
+
+
+def test_no_home_directory_means_no_cache_not_a_failure(tmp_path):
+    """A service account with no HOME and no XDG_CACHE_HOME: deid compiles as usual."""
+    env = {k: v for k, v in os.environ.items() if k not in ("HOME", "XDG_CACHE_HOME", "DEID_CACHE_DIR")}
+    code = textwrap.dedent(
+        """
+        import pathlib
+        def no_home():
+            raise RuntimeError("Could not determine home directory.")
+        pathlib.Path.home = staticmethod(no_home)
+        from deid.recognizers import _patterns, _cache
+        assert _cache.folder() is None
+        rx = _patterns.compile(r"(?i:\\bkauri[ \\t]+(?P<n>\\d+))", 0)
+        print(rx.search("Kauri 12").group("n"))
+        """
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert p.returncode == 0, p.stderr[-2000:]
+    assert p.stdout.strip() == "12"
