@@ -35,6 +35,7 @@ from presidio_analyzer.predefined_recognizers.generic.iban_recognizer import Iba
 from presidio_anonymizer import AnonymizerEngine
 
 from .recognizers import _patterns
+from .recognizers.name_lexicon import case_mode
 from .chunking import chunk_spans
 from .client_card import ClientCard
 from .context import WindowContextEnhancer
@@ -178,6 +179,43 @@ def _hyphen_joined(text: str, f: Finding) -> Finding:
             part = m.group()[1:]
             if not (part.islower() and part in vocabulary()):
                 f.end = m.end()
+    return f
+
+
+_NEXT_TOKEN = _patterns.compile(r"[ \t]+(\p{L}[\p{L}'’\-]*)")
+_PREV_TOKEN = _patterns.compile(r"(?<![\p{L}\p{N}'’\-])(\p{L}[\p{L}'’\-]*)[ \t]+\Z")
+# a Māori particle that opens a name ("te aroha", "ngā")
+_NAME_PARTICLES = frozenset({"te", "ngā", "nga"})
+# a person, or the safety net's unknown word (a name more often than not)
+_NAME_TYPES = frozenset({"PERSON", "UNKNOWN"})
+
+
+def _caseless_name_joined(text: str, f: Finding, mode: str) -> Finding:
+    """Without capitals, a person found by one word takes its neighbours when the name
+    lists say they go with it: a listed surname after ("hinewai goodall", "sam brown"), a
+    listed first name or a Māori particle before ("sam jones", "te aroha"). Never a
+    function word, a heading, a calendar or clinical word ("walker"), a relation, or after
+    the name a verb people do ("rang", "said", "told")."""
+    if mode == "mixed" or f.entity_type not in _NAME_TYPES:
+        return f
+    from .recognizers.name_context import FUNCTION_WORDS, kin_role_words
+    from .recognizers.name_lexicon import _PERSON_VERB, headings, is_hand_word, lookup
+
+    def blocked(w: str) -> bool:
+        k = w.lower()
+        return k in FUNCTION_WORDS or k in headings() or is_hand_word(k) or k in kin_role_words()
+
+    m = _NEXT_TOKEN.match(text, f.end)
+    if m is not None and not blocked(m.group(1)):
+        info = lookup(m.group(1))
+        if info is not None and info[1] and not _PERSON_VERB.fullmatch(" " + m.group(1).lower()):
+            f.end = m.end(1)
+    m = _PREV_TOKEN.search(text, max(0, f.start - 30), f.start)
+    if m is not None:
+        w = m.group(1)
+        info = None if blocked(w) and w.lower() not in _NAME_PARTICLES else lookup(w)
+        if w.lower() in _NAME_PARTICLES or (info is not None and info[0]):
+            f.start = m.start(1)
     return f
 
 
@@ -443,6 +481,9 @@ class Deidentifier:
         if self.profile.recall in ("max", "high"):
             kept = merge_overlaps(kept + unknown_words(text, kept, safe=self._allow_words,
                                                        level=self.profile.recall, veto=self._veto))
+        mode = case_mode(text)
+        if mode != "mixed":
+            kept = merge_overlaps([_caseless_name_joined(text, f, mode) for f in kept])
         for f in kept:
             f.value = text[f.start:f.end]
         return kept
