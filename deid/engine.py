@@ -35,7 +35,7 @@ from presidio_analyzer.predefined_recognizers.generic.iban_recognizer import Iba
 from presidio_anonymizer import AnonymizerEngine
 
 from .recognizers import _patterns
-from .recognizers.name_lexicon import case_mode
+from .recognizers.name_lexicon import _PERSON_VERB, case_mode, lookup
 from .chunking import chunk_spans
 from .client_card import ClientCard
 from .context import WindowContextEnhancer
@@ -46,10 +46,10 @@ from .offline import enforce_offline
 from .operators import build_operators
 from .profiles import Profile, load_profile
 from .propagation import propagate
-from .safety_net import unknown_words
+from .safety_net import unknown_words, vocabulary
 from .recognizers.addresses import block_after_address, places_after_address
 from .recognizers.ages import ages_after_people
-from .recognizers.name_context import after_people
+from .recognizers.name_context import after_people, never_a_name_word
 
 log = logging.getLogger("deid")
 
@@ -165,8 +165,6 @@ def _hyphen_joined(text: str, f: Finding) -> Finding:
     is a lower-case English word ("Jordan-led", "Mia-like"): half a name is a leak."""
     if f.entity_type != "PERSON":
         return f
-    from .safety_net import vocabulary
-
     if f.start > 1 and text[f.start - 1] == "-":
         m = _HYPHEN_LEFT.search(text, max(0, f.start - 24), f.start)
         if m is not None:
@@ -195,26 +193,18 @@ def _caseless_name_joined(text: str, f: Finding, mode: str) -> Finding:
     lists say they go with it: a listed surname after ("hinewai goodall", "sam brown"), a
     listed first name or a Māori particle before ("sam jones", "te aroha"). Never a
     function word, a heading, a calendar or clinical word ("walker"), a relation, or after
-    the name a verb people do ("rang", "said", "told")."""
+    the name a verb people do ("said", "told")."""
     if mode == "mixed" or f.entity_type not in _NAME_TYPES:
         return f
-    from .recognizers.name_context import FUNCTION_WORDS, kin_role_words
-    from .recognizers.name_lexicon import _PERSON_VERB, headings, is_hand_word, lookup
-
-    def blocked(w: str) -> bool:
-        k = w.lower()
-        return k in FUNCTION_WORDS or k in headings() or is_hand_word(k) or k in kin_role_words()
-
     m = _NEXT_TOKEN.match(text, f.end)
-    if m is not None and not blocked(m.group(1)):
+    if m is not None and not never_a_name_word(m.group(1)):
         info = lookup(m.group(1))
         if info is not None and info[1] and not _PERSON_VERB.fullmatch(" " + m.group(1).lower()):
             f.end = m.end(1)
     m = _PREV_TOKEN.search(text, max(0, f.start - 30), f.start)
     if m is not None:
         w = m.group(1)
-        info = None if blocked(w) and w.lower() not in _NAME_PARTICLES else lookup(w)
-        if w.lower() in _NAME_PARTICLES or (info is not None and info[0]):
+        if w.lower() in _NAME_PARTICLES or (not never_a_name_word(w) and (info := lookup(w)) is not None and info[0]):
             f.start = m.start(1)
     return f
 

@@ -89,30 +89,9 @@ def _ensure_loaded() -> None:
             atexit.register(save)
 
 
-def compile(pattern: str, flags: int = 0) -> "regex.Pattern":  # noqa: A001 - the regex name
-    """``regex.compile(pattern, flags)``, from the cache when this pattern was compiled before."""
-    global _store, _added
-    key = (pattern, int(flags))  # a plain int: RegexFlag members do not load back
-    with _lock:
-        _ensure_loaded()
-        hit = _store.get(key)
-        if hit is not None:
-            _used.add(key)
-            return hit
-    compiled = regex.compile(pattern, flags)
-    with _lock:
-        _store[key] = compiled
-        _used.add(key)
-        _added = True
-    return compiled
-
-
-def derived(inputs: str, build: Callable[[], "frozenset | str"]) -> "frozenset | str":
-    """``build()``, a set of words or a pattern's text computed from catalogue data at
-    import, kept in the same file under a digest of ``inputs`` (everything the result
-    depends on, as text)."""
-    global _store, _added
-    key = ("derived", hashlib.sha256(inputs.encode("utf-8")).hexdigest())
+def _cached(key: tuple, build: Callable[[], object]):
+    """The stored value under ``key``, or ``build()`` stored under it for the next process."""
+    global _added
     with _lock:
         _ensure_loaded()
         hit = _store.get(key)
@@ -120,12 +99,29 @@ def derived(inputs: str, build: Callable[[], "frozenset | str"]) -> "frozenset |
             _used.add(key)
             return hit
     value = build()
-    value = value if isinstance(value, str) else frozenset(value)
     with _lock:
         _store[key] = value
         _used.add(key)
         _added = True
     return value
+
+
+def compile(pattern: str, flags: int = 0) -> "regex.Pattern":  # noqa: A001 - the regex name
+    """``regex.compile(pattern, flags)``, from the cache when this pattern was compiled before."""
+    # the key holds a plain int: RegexFlag members do not load back
+    return _cached((pattern, int(flags)), lambda: regex.compile(pattern, flags))
+
+
+def derived(inputs: str, build: Callable[[], "frozenset | str"]) -> "frozenset | str":
+    """``build()``, a set of words or a pattern's text computed from catalogue data at
+    import, kept in the same file under a digest of ``inputs`` (everything the result
+    depends on, as text)."""
+
+    def make():
+        value = build()
+        return value if isinstance(value, str) else frozenset(value)
+
+    return _cached(("derived", hashlib.sha256(inputs.encode("utf-8")).hexdigest()), make)
 
 
 def save() -> bool:

@@ -51,13 +51,14 @@ class TrieSet:
         return len(self._t)
 
 
-class TrieTable:
+class TrieTable(TrieSet):
     """A read-only ``word -> value`` table backed by a mapped record or bytes trie."""
 
-    __slots__ = ("_t", "_text")
+    __slots__ = ("_text",)
 
     def __init__(self, trie, text: bool) -> None:
-        self._t, self._text = trie, text
+        super().__init__(trie)
+        self._text = text
 
     def get(self, word, default=None):
         if not isinstance(word, str):
@@ -72,15 +73,6 @@ class TrieTable:
         if v is _MISSING:
             raise KeyError(word)
         return v
-
-    def __contains__(self, word) -> bool:
-        return isinstance(word, str) and word in self._t
-
-    def __iter__(self) -> Iterator[str]:
-        return self._t.iterkeys()
-
-    def __len__(self) -> int:
-        return len(self._t)
 
     def items(self) -> Iterator[tuple[str, object]]:
         for k in self._t.iterkeys():

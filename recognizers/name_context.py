@@ -433,20 +433,22 @@ def _names_in_age_list(text: str, mode: str) -> list[tuple[int, int]]:
             continue
         if sum(_listed_before_age(w) for _, _, w in items) < 2:
             continue
-        if any(_never_in_age_list(w) for _, _, w in items):
+        if any(never_a_name_word(w) for _, _, w in items):
             continue
         out.extend((a, b) for a, b, _ in items)
     return out
 
 
-def _never_in_age_list(word: str) -> bool:
+def never_a_name_word(word: str) -> bool:
+    """A function word, a heading, a calendar or clinical word, or a relation: never a
+    name however the text around it reads."""
     k = word.lower()
     return k in FUNCTION_WORDS or k in headings() or is_hand_word(k) or k in _kin_role_words()
 
 
 def _listed_before_age(word: str) -> bool:
     k = word.lower()
-    if k in FUNCTION_WORDS or k in headings() or is_hand_word(k) or k in _kin_role_words():
+    if never_a_name_word(word):
         return False
     info = lookup(word)
     if info is None:
@@ -504,8 +506,7 @@ def _named_then_pronoun(text: str, w: str, end: int, mode: str, c: Ctx) -> bool:
     she: the relation's own person, not the word."""
     if mode == "mixed" or c.strength != "rel" or c.anchor != "left":
         return False
-    k = w.lower()
-    if k in FUNCTION_WORDS or k in headings() or is_hand_word(k) or k in _kin_role_words():
+    if never_a_name_word(w):
         return False
     info = lookup(w)
     return info is not None and info[0] and _PRONOUN_NEXT.match(text, end) is not None

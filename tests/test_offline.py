@@ -3,17 +3,29 @@ import subprocess
 import sys
 import textwrap
 
+# the start of every child process below: any attempt to reach the network raises
+REFUSE_NETWORK = """
+import socket, sys
+def refuse(*a, **k):
+    raise OSError("network refused by test")
+socket.socket.connect = refuse
+socket.socket.connect_ex = refuse
+socket.create_connection = refuse
+socket.getaddrinfo = refuse
+"""
+
+
+def _run_offline(body: str) -> None:
+    code = REFUSE_NETWORK + textwrap.dedent(body)
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert p.returncode == 0, p.stderr[-2000:]
+    assert p.stdout.strip() == "OK"
+    assert "Traceback" not in p.stderr
+
 
 def test_scrubs_with_all_sockets_refused():
-    code = textwrap.dedent(
+    _run_offline(
         """
-        import socket
-        def refuse(*a, **k):
-            raise OSError("network refused by test")
-        socket.socket.connect = refuse
-        socket.socket.connect_ex = refuse
-        socket.create_connection = refuse
-        socket.getaddrinfo = refuse
         from deid import Deidentifier
         d = Deidentifier()
         out = d.scrub("Email jordan.reyes@example.com or see https://portal.example.org/jr, Dr Okafor.").text
@@ -24,24 +36,14 @@ def test_scrubs_with_all_sockets_refused():
         print("OK")
         """
     )
-    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
-    assert p.returncode == 0, p.stderr[-2000:]
-    assert p.stdout.strip() == "OK"
-    assert "Traceback" not in p.stderr
 
 
 def test_tldextract_imported_later_is_offline_too():
     """In the deid command, Presidio's predefined recognizers (and tldextract with them)
     are not imported up front; tldextract imported later is pointed at its snapshot the
     moment it loads."""
-    code = textwrap.dedent(
+    _run_offline(
         """
-        import socket, sys
-        def refuse(*a, **k):
-            raise OSError("network refused by test")
-        socket.socket.connect = refuse
-        socket.create_connection = refuse
-        socket.getaddrinfo = refuse
         import deid._presidio
         deid._presidio.install()  # as deid.cli.main does
         from deid import Deidentifier
@@ -53,7 +55,3 @@ def test_tldextract_imported_later_is_offline_too():
         print("OK")
         """
     )
-    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
-    assert p.returncode == 0, p.stderr[-2000:]
-    assert p.stdout.strip() == "OK"
-    assert "Traceback" not in p.stderr
